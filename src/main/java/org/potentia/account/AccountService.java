@@ -1,0 +1,109 @@
+package org.potentia.account;
+
+import java.util.Map;
+
+import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.NotFoundException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes accounts under the visibility rule.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+	private final AccountRepository accounts;
+
+	private final RecordQueries queries;
+
+	private final ModuleDefinition module;
+
+	private final IdentityService identity;
+
+	AccountService(AccountRepository accounts, RecordQueries queries, ModuleDefinition accountsModule,
+			IdentityService identity) {
+		this.accounts = accounts;
+		this.queries = queries;
+		this.module = accountsModule;
+		this.identity = identity;
+	}
+
+	/**
+	 * The account, if it exists and the user may see it.
+	 * @throws NotFoundException otherwise
+	 */
+	public Account get(long id, CurrentUser user) {
+		if (!this.queries.isVisible(this.module, id, user)) {
+			throw new NotFoundException(AccountCatalogue.NAME, id);
+		}
+		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException(AccountCatalogue.NAME, id));
+	}
+
+	/**
+	 * Whether the account exists and the user may see it: other modules link only to
+	 * accounts their user can see.
+	 */
+	public boolean isVisible(long id, CurrentUser user) {
+		return this.queries.isVisible(this.module, id, user);
+	}
+
+	public AccountForm newForm(CurrentUser user) {
+		AccountForm form = new AccountForm();
+		form.setOwnerId(user.id());
+		return form;
+	}
+
+	public AccountForm formOf(long id, CurrentUser user) {
+		return AccountForm.of(get(id, user));
+	}
+
+	@Transactional
+	public Account create(AccountForm form, CurrentUser user) {
+		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
+		form.setOwnerId(owner);
+		this.identity.requireActiveUser(owner, "owner_id");
+		Account account = new Account(form.getName(), owner);
+		form.applyTo(account);
+		return this.accounts.save(account);
+	}
+
+	@Transactional
+	public Account update(long id, AccountForm form, CurrentUser user) {
+		Account account = get(id, user);
+		if (form.getVersion() != null && form.getVersion() != account.getVersion()) {
+			throw ConflictException.staleVersion();
+		}
+		if (form.getOwnerId() == null) {
+			form.setOwnerId(account.getOwnerId());
+		}
+		if (!form.getOwnerId().equals(account.getOwnerId())) {
+			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
+		}
+		form.applyTo(account);
+		this.accounts.saveAndFlush(account);
+		return account;
+	}
+
+	/**
+	 * Deletes the account, unless other records still point at it.
+	 * @throws ConflictException naming what still refers to it
+	 */
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Account account = get(id, user);
+		Map<ModuleDefinition.HasMany, Long> references = this.queries.references(this.module, id);
+		if (!references.isEmpty()) {
+			var first = references.entrySet().iterator().next();
+			throw new ConflictException("error.delete.referenced." + first.getKey().module(), first.getValue());
+		}
+		this.accounts.delete(account);
+		this.accounts.flush();
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.potentia.account.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.potentia.account.Account;
+import org.potentia.account.AccountForm;
+import org.potentia.account.AccountService;
+import org.potentia.account.AccountType;
+import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.ListQuery;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.web.FormErrors;
+import org.potentia.platform.web.ListPages;
+import org.potentia.platform.web.RecordLinks;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Account pages: list with search as you type, card, form.
+ */
+@Controller
+@RequestMapping("/accounts")
+class AccountController {
+
+	static final List<String> COLUMNS = List.of("name", "account_type", "city", "phone", "owner_id");
+
+	private final AccountService accounts;
+
+	private final ModuleDefinition module;
+
+	private final ListPages lists;
+
+	private final IdentityService identity;
+
+	private final FormErrors errors;
+
+	private final RecordLinks links;
+
+	AccountController(AccountService accounts, ModuleDefinition accountsModule, ListPages lists,
+			IdentityService identity, FormErrors errors, RecordLinks links) {
+		this.accounts = accounts;
+		this.module = accountsModule;
+		this.lists = lists;
+		this.identity = identity;
+		this.errors = errors;
+		this.links = links;
+	}
+
+	@ModelAttribute
+	void reference(Model model) {
+		model.addAttribute("module", this.module);
+		model.addAttribute("accountTypes", AccountType.codes());
+	}
+
+	@GetMapping
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		ListQuery query = this.lists.query(this.module, parameters, Set.of("account_type", "owner_id"), null);
+		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "name"));
+		model.addAttribute("owners", this.identity.userOptions());
+		model.addAttribute("parameters", parameters);
+		return (htmx != null) ? "fragments/list :: results" : "accounts/list";
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, CurrentUser user, Model model) {
+		Account account = this.accounts.get(id, user);
+		model.addAttribute("account", account);
+		model.addAttribute("ownerName",
+				this.identity.findUser(account.getOwnerId() == null ? -1 : account.getOwnerId())
+					.map((owner) -> owner.getDisplayName())
+					.orElse(""));
+		model.addAttribute("related", this.links.related(this.module, id, user));
+		return "accounts/view";
+	}
+
+	@GetMapping("/new")
+	String createForm(CurrentUser user, Model model) {
+		model.addAttribute("accountForm", this.accounts.newForm(user));
+		model.addAttribute("owners", this.identity.userOptions());
+		return "accounts/form";
+	}
+
+	@PostMapping
+	String create(@Valid AccountForm accountForm, BindingResult result, CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Account account = this.accounts.create(accountForm, user);
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:/accounts/" + account.getId();
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, this.module, ex);
+			}
+		}
+		model.addAttribute("owners", this.identity.userOptions());
+		return "accounts/form";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, CurrentUser user, Model model) {
+		model.addAttribute("accountForm", this.accounts.formOf(id, user));
+		model.addAttribute("accountId", id);
+		model.addAttribute("owners", this.identity.userOptions());
+		return "accounts/form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid AccountForm accountForm, BindingResult result, CurrentUser user,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("accountId", id);
+		model.addAttribute("owners", this.identity.userOptions());
+		if (!result.hasErrors()) {
+			try {
+				this.accounts.update(id, accountForm, user);
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:/accounts/" + id;
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, this.module, ex);
+			}
+			catch (ConflictException | OptimisticLockingFailureException ex) {
+				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
+			}
+		}
+		return "accounts/form";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+		try {
+			this.accounts.delete(id, user);
+			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
+			return "redirect:/accounts";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
+			return "redirect:/accounts/" + id;
+		}
+	}
+
+}

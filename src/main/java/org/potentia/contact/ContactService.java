@@ -1,0 +1,118 @@
+package org.potentia.contact;
+
+import org.potentia.account.AccountService;
+import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.NotFoundException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes contacts under the visibility rule. A contact links only
+ * to an account its user may see.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContactService {
+
+	private final ContactRepository contacts;
+
+	private final RecordQueries queries;
+
+	private final ModuleDefinition module;
+
+	private final IdentityService identity;
+
+	private final AccountService accounts;
+
+	ContactService(ContactRepository contacts, RecordQueries queries, ModuleDefinition contactsModule,
+			IdentityService identity, AccountService accounts) {
+		this.contacts = contacts;
+		this.queries = queries;
+		this.module = contactsModule;
+		this.identity = identity;
+		this.accounts = accounts;
+	}
+
+	public Contact get(long id, CurrentUser user) {
+		if (!this.queries.isVisible(this.module, id, user)) {
+			throw new NotFoundException(ContactCatalogue.NAME, id);
+		}
+		return this.contacts.findById(id).orElseThrow(() -> new NotFoundException(ContactCatalogue.NAME, id));
+	}
+
+	public boolean isVisible(long id, CurrentUser user) {
+		return this.queries.isVisible(this.module, id, user);
+	}
+
+	/**
+	 * The account a contact works at, or null; for prefilling linked records.
+	 */
+	public Long accountOf(long id, CurrentUser user) {
+		return get(id, user).getAccountId();
+	}
+
+	public ContactForm newForm(CurrentUser user) {
+		ContactForm form = new ContactForm();
+		form.setOwnerId(user.id());
+		return form;
+	}
+
+	public ContactForm formOf(long id, CurrentUser user) {
+		return ContactForm.of(get(id, user));
+	}
+
+	@Transactional
+	public Contact create(ContactForm form, CurrentUser user) {
+		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
+		form.setOwnerId(owner);
+		this.identity.requireActiveUser(owner, "owner_id");
+		checkAccount(form.getAccountId(), user);
+		Contact contact = new Contact(form.getLastName(), owner);
+		form.applyTo(contact);
+		return this.contacts.save(contact);
+	}
+
+	@Transactional
+	public Contact update(long id, ContactForm form, CurrentUser user) {
+		Contact contact = get(id, user);
+		if (form.getVersion() != null && form.getVersion() != contact.getVersion()) {
+			throw ConflictException.staleVersion();
+		}
+		if (form.getOwnerId() == null) {
+			form.setOwnerId(contact.getOwnerId());
+		}
+		if (!form.getOwnerId().equals(contact.getOwnerId())) {
+			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
+		}
+		if (form.getAccountId() != null && !form.getAccountId().equals(contact.getAccountId())) {
+			checkAccount(form.getAccountId(), user);
+		}
+		form.applyTo(contact);
+		this.contacts.saveAndFlush(contact);
+		return contact;
+	}
+
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Contact contact = get(id, user);
+		var references = this.queries.references(this.module, id);
+		if (!references.isEmpty()) {
+			var first = references.entrySet().iterator().next();
+			throw new ConflictException("error.delete.referenced." + first.getKey().module(), first.getValue());
+		}
+		this.contacts.delete(contact);
+		this.contacts.flush();
+	}
+
+	private void checkAccount(Long accountId, CurrentUser user) {
+		if (accountId != null && !this.accounts.isVisible(accountId, user)) {
+			throw ValidationException.of("account_id", "error.relation.unknown");
+		}
+	}
+
+}

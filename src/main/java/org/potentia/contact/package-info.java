@@ -1,0 +1,5 @@
+/**
+ * Contacts (Kontakte): the people at accounts.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Contacts")
+package org.potentia.contact;

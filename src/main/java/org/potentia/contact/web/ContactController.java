@@ -1,0 +1,173 @@
+package org.potentia.contact.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.potentia.contact.Contact;
+import org.potentia.contact.ContactForm;
+import org.potentia.contact.ContactService;
+import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.ListQuery;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.web.FormErrors;
+import org.potentia.platform.web.ListPages;
+import org.potentia.platform.web.RecordLinks;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Contact pages: list with search as you type, card, form.
+ */
+@Controller
+@RequestMapping("/contacts")
+class ContactController {
+
+	static final List<String> COLUMNS = List.of("last_name", "first_name", "title", "email", "account_id", "owner_id");
+
+	private final ContactService contacts;
+
+	private final ModuleDefinition module;
+
+	private final ModuleDefinition accountsModule;
+
+	private final ListPages lists;
+
+	private final RecordQueries queries;
+
+	private final IdentityService identity;
+
+	private final FormErrors errors;
+
+	private final RecordLinks links;
+
+	ContactController(ContactService contacts, ModuleDefinition contactsModule, ModuleDefinition accountsModule,
+			ListPages lists, RecordQueries queries, IdentityService identity, FormErrors errors, RecordLinks links) {
+		this.contacts = contacts;
+		this.module = contactsModule;
+		this.accountsModule = accountsModule;
+		this.lists = lists;
+		this.queries = queries;
+		this.identity = identity;
+		this.errors = errors;
+		this.links = links;
+	}
+
+	@ModelAttribute
+	void reference(Model model) {
+		model.addAttribute("module", this.module);
+	}
+
+	@GetMapping
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		ListQuery query = this.lists.query(this.module, parameters, Set.of("owner_id", "account_id"), null);
+		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "last_name"));
+		model.addAttribute("owners", this.identity.userOptions());
+		model.addAttribute("parameters", parameters);
+		return (htmx != null) ? "fragments/list :: results" : "contacts/list";
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, CurrentUser user, Model model) {
+		Contact contact = this.contacts.get(id, user);
+		model.addAttribute("contact", contact);
+		model.addAttribute("row", this.queries.get(this.module, id, user).orElseThrow());
+		model.addAttribute("related", this.links.related(this.module, id, user));
+		return "contacts/view";
+	}
+
+	@GetMapping("/new")
+	String createForm(@RequestParam(name = "account_id", required = false) Long accountId, CurrentUser user,
+			Model model) {
+		ContactForm form = this.contacts.newForm(user);
+		form.setAccountId(accountId);
+		model.addAttribute("contactForm", form);
+		return form(model, form, user);
+	}
+
+	@PostMapping
+	String create(@Valid ContactForm contactForm, BindingResult result, CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Contact contact = this.contacts.create(contactForm, user);
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:/contacts/" + contact.getId();
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, this.module, ex);
+			}
+		}
+		return form(model, contactForm, user);
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, CurrentUser user, Model model) {
+		ContactForm form = this.contacts.formOf(id, user);
+		model.addAttribute("contactForm", form);
+		model.addAttribute("contactId", id);
+		return form(model, form, user);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid ContactForm contactForm, BindingResult result, CurrentUser user,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("contactId", id);
+		if (!result.hasErrors()) {
+			try {
+				this.contacts.update(id, contactForm, user);
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:/contacts/" + id;
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, this.module, ex);
+			}
+			catch (ConflictException | OptimisticLockingFailureException ex) {
+				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
+			}
+		}
+		return form(model, contactForm, user);
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+		try {
+			this.contacts.delete(id, user);
+			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
+			return "redirect:/contacts";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
+			return "redirect:/contacts/" + id;
+		}
+	}
+
+	private String form(Model model, ContactForm form, CurrentUser user) {
+		model.addAttribute("owners", this.identity.userOptions());
+		String accountName = (form.getAccountId() != null)
+				? this.queries.get(this.accountsModule, form.getAccountId(), user)
+					.map((row) -> (String) row.get("name"))
+					.orElse(null)
+				: null;
+		model.addAttribute("accountName", accountName);
+		return "contacts/form";
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.potentia.identity;
+
+import java.util.Optional;
+
+import org.potentia.platform.security.ApiTokenAuthenticator;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in by password (form and HTTP Basic) and by API token.
+ */
+@Component
+class IdentitySecurity implements UserDetailsService, ApiTokenAuthenticator {
+
+	private final UserRepository users;
+
+	private final IdentityService identity;
+
+	IdentitySecurity(UserRepository users, IdentityService identity) {
+		this.users = users;
+		this.identity = identity;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		return this.users.findByUsernameIgnoreCase(username)
+			.map(PotentiaUser::of)
+			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	@Override
+	public Optional<Authentication> authenticate(String token) {
+		return this.identity.userForToken(token).map(PotentiaUser::of).map((principal) -> {
+			UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
+				.authenticated(principal, null, principal.getAuthorities());
+			return authentication;
+		});
+	}
+
+}

@@ -1,0 +1,233 @@
+package org.potentia.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.NotFoundException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users, teams and API tokens. Other modules read users through {@link #userOptions()}
+ * and {@link #findUser(long)}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IdentityService {
+
+	static final int MIN_PASSWORD_LENGTH = 8;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final UserRepository users;
+
+	private final TeamRepository teams;
+
+	private final ApiTokenRepository tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	IdentityService(UserRepository users, TeamRepository teams, ApiTokenRepository tokens,
+			PasswordEncoder passwordEncoder) {
+		this.users = users;
+		this.teams = teams;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	/**
+	 * Active users, for owner pickers.
+	 */
+	public List<UserOption> userOptions() {
+		return this.users.findByActiveTrueOrderByLastNameAscFirstNameAsc()
+			.stream()
+			.map((user) -> new UserOption(user.getId(), user.getDisplayName(), user.getTeamId()))
+			.toList();
+	}
+
+	/**
+	 * Checks that an owner chosen in a form or sent to the API is an active user.
+	 * @param field the catalogue name of the owner field, for the error
+	 * @throws ValidationException if not
+	 */
+	public void requireActiveUser(Long id, String field) {
+		if (id == null || this.users.findById(id).filter(User::isActive).isEmpty()) {
+			throw ValidationException.of(field, "error.owner.unknown");
+		}
+	}
+
+	public Optional<User> findUser(long id) {
+		return this.users.findById(id);
+	}
+
+	public List<User> allUsers() {
+		return this.users.findAllByOrderByLastNameAscFirstNameAsc();
+	}
+
+	public List<Team> allTeams() {
+		return this.teams.findAllByOrderByName();
+	}
+
+	public Map<Long, String> teamNames() {
+		return this.teams.findAll().stream().collect(Collectors.toMap(Team::getId, Team::getName));
+	}
+
+	public boolean hasUsers() {
+		return this.users.count() > 0;
+	}
+
+	@Transactional
+	public User createUser(String username, String password, String firstName, String lastName, String email, Role role,
+			Long teamId) {
+		if (this.users.existsByUsernameIgnoreCase(username)) {
+			throw ValidationException.of("username", "error.user.username_taken");
+		}
+		checkPassword("password", password);
+		checkTeam(teamId);
+		User user = new User(username.trim(), this.passwordEncoder.encode(password), role);
+		user.describe(firstName, lastName, email);
+		user.assign(role, teamId);
+		return this.users.save(user);
+	}
+
+	@Transactional
+	public void updateUser(long id, long version, String firstName, String lastName, String email, Role role,
+			Long teamId, boolean active, CurrentUser actor) {
+		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("users", id));
+		if (user.getVersion() != version) {
+			throw ConflictException.staleVersion();
+		}
+		checkTeam(teamId);
+		if (user.getId() == actor.id() && (!active || role != Role.ADMIN)) {
+			throw ValidationException.of("role", "error.user.self_demote");
+		}
+		user.describe(firstName, lastName, email);
+		user.assign(role, teamId);
+		user.activate(active);
+	}
+
+	@Transactional
+	public void resetPassword(long id, String password) {
+		checkPassword("password", password);
+		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("users", id));
+		user.changePassword(this.passwordEncoder.encode(password));
+	}
+
+	@Transactional
+	public void changeOwnPassword(CurrentUser current, String currentPassword, String newPassword) {
+		User user = this.users.findById(current.id()).orElseThrow(() -> new NotFoundException("users", current.id()));
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw ValidationException.of("currentPassword", "error.password.wrong");
+		}
+		checkPassword("newPassword", newPassword);
+		user.changePassword(this.passwordEncoder.encode(newPassword));
+	}
+
+	@Transactional
+	public void chooseLocale(CurrentUser current, String locale) {
+		this.users.findById(current.id()).ifPresent((user) -> user.chooseLocale(locale));
+	}
+
+	@Transactional
+	public Team createTeam(String name) {
+		if (this.teams.existsByNameIgnoreCase(name.trim())) {
+			throw ValidationException.of("name", "error.team.name_taken");
+		}
+		return this.teams.save(new Team(name.trim()));
+	}
+
+	@Transactional
+	public void renameTeam(long id, String name) {
+		Team team = this.teams.findById(id).orElseThrow(() -> new NotFoundException("teams", id));
+		if (!team.getName().equalsIgnoreCase(name.trim()) && this.teams.existsByNameIgnoreCase(name.trim())) {
+			throw ValidationException.of("name", "error.team.name_taken");
+		}
+		team.rename(name.trim());
+	}
+
+	/**
+	 * Makes a token for the user. The returned text is the only time the token is seen.
+	 */
+	@Transactional
+	public String createToken(CurrentUser user, String name) {
+		String trimmed = (name == null) ? "" : name.trim();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw ValidationException.of("name", "error.token.name");
+		}
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = "pt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.tokens.save(new ApiToken(user.id(), trimmed, hash(token), token.substring(0, 10)));
+		return token;
+	}
+
+	List<ApiToken> tokensOf(CurrentUser user) {
+		return this.tokens.findByUserIdOrderByCreatedAtDesc(user.id());
+	}
+
+	@Transactional
+	public void revokeToken(CurrentUser user, long tokenId) {
+		ApiToken token = this.tokens.findById(tokenId)
+			.filter((candidate) -> candidate.getUserId().equals(user.id()))
+			.orElseThrow(() -> new NotFoundException("tokens", tokenId));
+		token.revoke();
+	}
+
+	/**
+	 * The active user a token belongs to, if the token is known and not revoked.
+	 */
+	@Transactional
+	public Optional<User> userForToken(String token) {
+		Optional<ApiToken> found = this.tokens.findByTokenHash(hash(token))
+			.filter((candidate) -> !candidate.isRevoked());
+		found
+			.filter((candidate) -> candidate.getLastUsedAt() == null
+					|| candidate.getLastUsedAt().isBefore(Instant.now().minus(Duration.ofMinutes(1))))
+			.ifPresent((candidate) -> this.tokens.touch(candidate.getId(), Instant.now()));
+		return found.flatMap((candidate) -> this.users.findById(candidate.getUserId())).filter(User::isActive);
+	}
+
+	static String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String randomPassword() {
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private void checkPassword(String field, String password) {
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
+			throw ValidationException.of(field, "error.password.length", MIN_PASSWORD_LENGTH);
+		}
+	}
+
+	private void checkTeam(Long teamId) {
+		if (teamId != null && !this.teams.existsById(teamId)) {
+			throw ValidationException.of("teamId", "error.team.unknown");
+		}
+	}
+
+}

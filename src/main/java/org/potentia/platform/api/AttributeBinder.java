@@ -1,0 +1,97 @@
+package org.potentia.platform.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.potentia.platform.FieldError;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.Field;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.Values;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Copies JSON:API attributes onto a module's form object by the catalogue, then validates
+ * the form with the same constraints the HTML form has. Unknown, read-only and mistyped
+ * attributes are reported field by field.
+ */
+@Component
+public class AttributeBinder {
+
+	private final Validator validator;
+
+	public AttributeBinder(Validator validator) {
+		this.validator = validator;
+	}
+
+	/**
+	 * Binds and validates.
+	 * @throws ValidationException with one error per offending attribute
+	 */
+	public <F> F bind(ModuleDefinition module, JsonNode attributes, F form) {
+		List<FieldError> errors = new ArrayList<>();
+		BeanWrapper target = new BeanWrapperImpl(form);
+		for (Map.Entry<String, JsonNode> entry : attributes.properties()) {
+			String name = entry.getKey();
+			Field field = module.field(name).orElse(null);
+			if (field == null || !target.isWritableProperty(field.property())) {
+				errors.add(new FieldError(name,
+						(field == null) ? "error.attribute.unknown" : "error.attribute.readonly", name));
+				continue;
+			}
+			if (field.readOnly() && !"version".equals(name)) {
+				errors.add(new FieldError(name, "error.attribute.readonly", name));
+				continue;
+			}
+			JsonNode node = entry.getValue();
+			if (!node.isNull() && !node.isValueNode()) {
+				errors.add(new FieldError(name, "error.attribute.type", name));
+				continue;
+			}
+			try {
+				Object value = node.isNull() ? null
+						: Values.convert(field, node.isNumber() ? node.numberValue() : blankToNull(node.asString()));
+				target.setPropertyValue(field.property(), value);
+			}
+			catch (RuntimeException ex) {
+				errors.add(new FieldError(name, "error.attribute.type", name));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		validate(module, form);
+		return form;
+	}
+
+	/**
+	 * Validates a form, reporting violations under the catalogue names of their fields.
+	 */
+	public <F> void validate(ModuleDefinition module, F form) {
+		Set<ConstraintViolation<F>> violations = this.validator.validate(form);
+		if (violations.isEmpty()) {
+			return;
+		}
+		List<FieldError> errors = new ArrayList<>();
+		for (ConstraintViolation<F> violation : violations) {
+			String property = violation.getPropertyPath().toString();
+			String name = module.fieldByProperty(property).map(Field::name).orElse(property);
+			errors.add(new FieldError(name, org.potentia.platform.Messages.LITERAL, violation.getMessage()));
+		}
+		errors.sort(java.util.Comparator.comparing(FieldError::field));
+		throw new ValidationException(errors);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.potentia.platform.api;
+
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.security.CurrentUser;
+
+/**
+ * How the generic JSON:API controller writes a module's records: through the module's own
+ * form object and service, so that the API enforces exactly the rules the UI does. Reads
+ * need no writer; they go through {@link org.potentia.platform.query.RecordQueries}.
+ *
+ * @param <F> the module's form type, with Bean Validation constraints
+ */
+public interface RecordWriter<F> {
+
+	ModuleDefinition definition();
+
+	/**
+	 * A form with the defaults of a new record (for instance the owner).
+	 */
+	F newForm(CurrentUser user);
+
+	/**
+	 * The form of an existing record the user may see.
+	 * @throws org.potentia.platform.NotFoundException if it does not exist or is hidden
+	 */
+	F formOf(long id, CurrentUser user);
+
+	long create(F form, CurrentUser user);
+
+	void update(long id, F form, CurrentUser user);
+
+	void delete(long id, CurrentUser user);
+
+	/**
+	 * Whether the user may write this module at all (otherwise 403).
+	 */
+	default boolean canWrite(CurrentUser user) {
+		return true;
+	}
+
+	/**
+	 * A writer from a module service's methods.
+	 */
+	static <F> RecordWriter<F> of(ModuleDefinition definition, Function<CurrentUser, F> newForm,
+			BiFunction<Long, CurrentUser, F> formOf, BiFunction<F, CurrentUser, Long> create, Update<F> update,
+			BiConsumer<Long, CurrentUser> delete) {
+		return new RecordWriter<>() {
+
+			@Override
+			public ModuleDefinition definition() {
+				return definition;
+			}
+
+			@Override
+			public F newForm(CurrentUser user) {
+				return newForm.apply(user);
+			}
+
+			@Override
+			public F formOf(long id, CurrentUser user) {
+				return formOf.apply(id, user);
+			}
+
+			@Override
+			public long create(F form, CurrentUser user) {
+				return create.apply(form, user);
+			}
+
+			@Override
+			public void update(long id, F form, CurrentUser user) {
+				update.update(id, form, user);
+			}
+
+			@Override
+			public void delete(long id, CurrentUser user) {
+				delete.accept(id, user);
+			}
+
+		};
+	}
+
+	/**
+	 * A service's update method.
+	 */
+	@FunctionalInterface
+	interface Update<F> {
+
+		void update(long id, F form, CurrentUser user);
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.potentia.platform.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The filter language's {@code $now} expressions: {@code $now}, {@code $now.date},
+ * {@code $now.time}, each optionally followed by terms such as {@code -7 days} or
+ * {@code +1 month}. Evaluated by the server at query time.
+ */
+final class NowExpression {
+
+	private static final Pattern HEAD = Pattern.compile("^\\$now(\\.date|\\.time)?");
+
+	private static final Pattern TERM = Pattern
+		.compile("\\s*([+-])\\s*(\\d{1,6})\\s*(second|minute|hour|day|week|month|year)s?", Pattern.CASE_INSENSITIVE);
+
+	private NowExpression() {
+	}
+
+	static boolean isNow(String text) {
+		return text.startsWith("$now");
+	}
+
+	/**
+	 * Evaluates the expression: an {@link OffsetDateTime}, a {@link LocalDate} for
+	 * {@code $now.date} or a {@link LocalTime} for {@code $now.time}.
+	 */
+	static Object evaluate(String text, Clock clock) {
+		Matcher head = HEAD.matcher(text);
+		if (!head.find()) {
+			throw new BadQueryException("'" + text + "' is not a $now expression");
+		}
+		OffsetDateTime value = OffsetDateTime.now(clock);
+		String rest = text.substring(head.end());
+		Matcher term = TERM.matcher(rest);
+		int position = 0;
+		while (position < rest.length()) {
+			if (!term.find(position) || term.start() != position) {
+				if (rest.substring(position).isBlank()) {
+					break;
+				}
+				throw new BadQueryException("'" + text + "' is not a $now expression (expected e.g. '$now -7 days')");
+			}
+			long amount = Long.parseLong(term.group(2)) * ("-".equals(term.group(1)) ? -1 : 1);
+			value = value.plus(amount, unit(term.group(3)));
+			position = term.end();
+		}
+		String kind = Optional.ofNullable(head.group(1)).orElse("");
+		return switch (kind) {
+			case ".date" -> value.toLocalDate();
+			case ".time" -> value.toLocalTime();
+			default -> value;
+		};
+	}
+
+	private static ChronoUnit unit(String name) {
+		return switch (name.toLowerCase()) {
+			case "second" -> ChronoUnit.SECONDS;
+			case "minute" -> ChronoUnit.MINUTES;
+			case "hour" -> ChronoUnit.HOURS;
+			case "day" -> ChronoUnit.DAYS;
+			case "week" -> ChronoUnit.WEEKS;
+			case "month" -> ChronoUnit.MONTHS;
+			default -> ChronoUnit.YEARS;
+		};
+	}
+
+}

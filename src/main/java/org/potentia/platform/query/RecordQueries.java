@@ -1,0 +1,278 @@
+package org.potentia.platform.query;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.potentia.platform.catalogue.Catalogue;
+import org.potentia.platform.catalogue.Field;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.security.Visibility;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads any module's records with one SQL statement per page, driven by the catalogue:
+ * search, filter, visibility, sort and paging all happen in the database. Each row holds
+ * the field values by API name, and the display name of each relation under
+ * {@code <field>__label}.
+ */
+@Component
+@Transactional(readOnly = true)
+public class RecordQueries {
+
+	public static final String LABEL_SUFFIX = "__label";
+
+	/**
+	 * The row key of the record's display name.
+	 */
+	public static final String DISPLAY = "__display";
+
+	private final JdbcClient jdbc;
+
+	private final Catalogue catalogue;
+
+	private final Visibility visibility;
+
+	public RecordQueries(JdbcClient jdbc, Catalogue catalogue, Visibility visibility) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+		this.visibility = visibility;
+	}
+
+	static String relationAlias(String relationName) {
+		return "r_" + relationName;
+	}
+
+	/**
+	 * One page of the records the user may see that match the query.
+	 */
+	public PageResult list(ModuleDefinition module, ListQuery query, CurrentUser user) {
+		SqlCondition where = where(module, query, user);
+		List<String> order = orderBy(module, query.sort());
+		String from = from(module, where.relations());
+		String sql = select(module) + from + " WHERE " + where.sql() + " ORDER BY " + String.join(", ", order)
+				+ " LIMIT ? OFFSET ?";
+		List<Object> parameters = new ArrayList<>(where.parameters());
+		parameters.add(query.size());
+		parameters.add(query.offset());
+		List<Map<String, Object>> rows = this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
+		long total = count(module, where);
+		return new PageResult(rows, total, query.page(), query.size());
+	}
+
+	/**
+	 * How many records the user may see that match the query.
+	 */
+	public long count(ModuleDefinition module, ListQuery query, CurrentUser user) {
+		return count(module, where(module, query, user));
+	}
+
+	/**
+	 * Sums of numeric columns over every record the user may see that matches the query:
+	 * totals under lists never come from adding up one page.
+	 * @param expressions SQL expressions over alias {@code t}, by result name
+	 */
+	public Map<String, BigDecimal> sums(ModuleDefinition module, ListQuery query, CurrentUser user,
+			Map<String, String> expressions) {
+		SqlCondition where = where(module, query, user);
+		List<String> selects = new ArrayList<>();
+		expressions
+			.forEach((name, expression) -> selects.add("COALESCE(SUM(" + expression + "), 0) AS \"" + name + "\""));
+		String sql = "SELECT " + String.join(", ", selects) + from(module, where.relations()) + " WHERE " + where.sql();
+		return this.jdbc.sql(sql).params(where.parameters()).query((rs, rowNum) -> {
+			Map<String, BigDecimal> result = new LinkedHashMap<>();
+			for (String name : expressions.keySet()) {
+				result.put(name, rs.getBigDecimal(name));
+			}
+			return result;
+		}).single();
+	}
+
+	/**
+	 * One record, if it exists and the user may see it.
+	 */
+	public Optional<Map<String, Object>> get(ModuleDefinition module, long id, CurrentUser user) {
+		List<Map<String, Object>> rows = getAll(module, List.of(id), user);
+		return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+	}
+
+	/**
+	 * The records with these ids that the user may see, in one query.
+	 */
+	public List<Map<String, Object>> getAll(ModuleDefinition module, Collection<Long> ids, CurrentUser user) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		SqlCondition where = this.visibility.predicate(module, user)
+			.and(new SqlCondition("t.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+					new ArrayList<>(ids), Set.of()));
+		String sql = select(module) + from(module, Set.of()) + " WHERE " + where.sql() + " ORDER BY t.id";
+		return this.jdbc.sql(sql).params(where.parameters()).query(rowMapper(module)).list();
+	}
+
+	/**
+	 * Whether a record exists and the user may see it.
+	 */
+	public boolean isVisible(ModuleDefinition module, long id, CurrentUser user) {
+		SqlCondition where = this.visibility.predicate(module, user).and(SqlCondition.of("t.id = ?", id));
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + module.table() + " t WHERE " + where.sql())
+			.params(where.parameters())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * How many records of each has-many link point at this record, regardless of who may
+	 * see them: a delete that would leave them dangling is refused.
+	 */
+	public Map<ModuleDefinition.HasMany, Long> references(ModuleDefinition module, long id) {
+		Map<ModuleDefinition.HasMany, Long> result = new LinkedHashMap<>();
+		for (ModuleDefinition.HasMany link : module.hasMany()) {
+			ModuleDefinition target = this.catalogue.find(link.module()).orElse(null);
+			if (target == null) {
+				continue;
+			}
+			Field foreignKey = target.field(link.foreignKey()).orElseThrow();
+			long count = this.jdbc
+				.sql("SELECT COUNT(*) FROM " + target.table() + " WHERE " + foreignKey.column() + " = ?")
+				.param(id)
+				.query(Long.class)
+				.single();
+			if (count > 0) {
+				result.put(link, count);
+			}
+		}
+		return result;
+	}
+
+	public String displayName(ModuleDefinition module, Map<String, Object> row) {
+		return (String) row.get(DISPLAY);
+	}
+
+	private SqlCondition where(ModuleDefinition module, ListQuery query, CurrentUser user) {
+		SqlCondition where = this.visibility.predicate(module, user).and(query.filter());
+		if (query.search() != null && !query.search().isBlank() && !module.searchExpressions().isEmpty()) {
+			String pattern = "%" + FilterParser.escape(query.search().trim().toLowerCase()) + "%";
+			List<SqlCondition> parts = new ArrayList<>();
+			for (String expression : module.searchExpressions()) {
+				parts.add(SqlCondition.of(expression.replace("{a}", "t") + " LIKE ? ESCAPE '\\'", pattern));
+			}
+			where = where.and(SqlCondition.combine(" OR ", parts));
+		}
+		return where;
+	}
+
+	private long count(ModuleDefinition module, SqlCondition where) {
+		return this.jdbc.sql("SELECT COUNT(*)" + from(module, where.relations()) + " WHERE " + where.sql())
+			.params(where.parameters())
+			.query(Long.class)
+			.single();
+	}
+
+	private String select(ModuleDefinition module) {
+		List<String> columns = new ArrayList<>();
+		for (Field field : module.fields()) {
+			columns.add("t." + field.column() + " AS \"" + field.name() + "\"");
+			if (field.isRelation()) {
+				ModuleDefinition target = this.catalogue.get(field.relationModule());
+				columns.add("(SELECT " + target.display("x") + " FROM " + target.table() + " x WHERE x.id = t."
+						+ field.column() + ") AS \"" + field.name() + LABEL_SUFFIX + "\"");
+			}
+		}
+		columns.add(module.display("t") + " AS \"" + DISPLAY + "\"");
+		return "SELECT " + String.join(", ", columns);
+	}
+
+	private String from(ModuleDefinition module, Set<String> relations) {
+		StringBuilder from = new StringBuilder(" FROM " + module.table() + " t");
+		for (String relationName : relations) {
+			Field relation = module.relation(relationName).orElseThrow();
+			ModuleDefinition target = this.catalogue.get(relation.relationModule());
+			String alias = relationAlias(relationName);
+			from.append(" LEFT JOIN ")
+				.append(target.table())
+				.append(' ')
+				.append(alias)
+				.append(" ON ")
+				.append(alias)
+				.append(".id = t.")
+				.append(relation.column());
+		}
+		return from.toString();
+	}
+
+	/**
+	 * Parses {@code name,-created_at} into ORDER BY terms over whitelisted columns,
+	 * ending with the id so that paging is stable.
+	 */
+	List<String> orderBy(ModuleDefinition module, String sort) {
+		String effective = (sort == null || sort.isBlank()) ? module.defaultSort() : sort;
+		Set<String> terms = new LinkedHashSet<>();
+		boolean idSeen = false;
+		for (String part : effective.split(",")) {
+			String name = part.trim();
+			if (name.isEmpty()) {
+				continue;
+			}
+			boolean descending = name.startsWith("-");
+			name = descending ? name.substring(1) : name;
+			String fieldName = name;
+			Field field = module.field(fieldName)
+				.filter(Field::isSortable)
+				.orElseThrow(() -> new BadQueryException("cannot sort " + module.name() + " by '" + fieldName + "'"));
+			idSeen |= "id".equals(field.name());
+			// No NULLS FIRST/LAST: the database's default order is the one its indexes
+			// serve.
+			terms.add("t." + field.column() + (descending ? " DESC" : " ASC"));
+		}
+		if (terms.size() > 5) {
+			throw new BadQueryException("sort takes at most 5 fields");
+		}
+		List<String> result = new ArrayList<>(terms);
+		if (!idSeen) {
+			result.add("t.id ASC");
+		}
+		return result;
+	}
+
+	private RowMapper<Map<String, Object>> rowMapper(ModuleDefinition module) {
+		return (rs, rowNum) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put(DISPLAY, rs.getString(DISPLAY));
+			for (Field field : module.fields()) {
+				row.put(field.name(), read(rs, field));
+				if (field.isRelation()) {
+					row.put(field.name() + LABEL_SUFFIX, rs.getString(field.name() + LABEL_SUFFIX));
+				}
+			}
+			return row;
+		};
+	}
+
+	private static Object read(ResultSet rs, Field field) throws SQLException {
+		String column = field.name();
+		return switch (field.type()) {
+			case ID, RELATION, INTEGER -> rs.getObject(column, Long.class);
+			case DECIMAL, MONEY, PERCENT -> rs.getBigDecimal(column);
+			case DATE -> rs.getObject(column, LocalDate.class);
+			case DATETIME -> rs.getObject(column, OffsetDateTime.class);
+			case BOOLEAN -> rs.getObject(column, Boolean.class);
+			default -> rs.getString(column);
+		};
+	}
+
+}

@@ -1,0 +1,131 @@
+package org.potentia.platform.security;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.potentia.platform.Messages;
+import org.potentia.platform.api.ApiError;
+import org.potentia.platform.api.JsonApi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Three filter chains: the stateless API (bearer tokens; HTTP Basic only to obtain a
+ * token; no session, no CSRF), the public API documentation, and the browser UI (form
+ * sign-in, session, CSRF protection).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiErrors errors) throws Exception {
+		http.securityMatcher((request) -> HttpMethod.POST.matches(request.getMethod())
+				&& "/api/v1/tokens".equals(request.getRequestURI()))
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(errors))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, ApiErrors errors, ApiTokenAuthenticator tokens) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens, errors), BasicAuthenticationFilter.class)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain documentation(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health",
+					"/forms/**")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		return http.build();
+	}
+
+	/**
+	 * 401 and 403 of the API as JSON:API error documents.
+	 */
+	@org.springframework.stereotype.Component
+	static class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+		private final ObjectMapper json;
+
+		private final Messages messages;
+
+		ApiErrors(ObjectMapper json, Messages messages) {
+			this.json = json;
+			this.messages = messages;
+		}
+
+		@Override
+		public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.core.AuthenticationException ex) throws IOException {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"potentia\"");
+			write(response, HttpStatus.UNAUTHORIZED, this.messages.get("error.unauthorized"));
+		}
+
+		@Override
+		public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.access.AccessDeniedException ex) throws IOException {
+			write(response, HttpStatus.FORBIDDEN, this.messages.get("error.forbidden"));
+		}
+
+		private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+			Map<String, Object> body = ApiError.of(status, detail).getBody();
+			response.setStatus(status.value());
+			response.setContentType(JsonApi.MEDIA_TYPE);
+			response.setCharacterEncoding("UTF-8");
+			this.json.writeValue(response.getOutputStream(), body);
+		}
+
+	}
+
+}

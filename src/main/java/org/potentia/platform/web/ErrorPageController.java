@@ -1,0 +1,57 @@
+package org.potentia.platform.web;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.potentia.platform.Messages;
+import org.potentia.platform.api.ApiError;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The last resort for errors no controller handled (unknown paths, failures in filters):
+ * a JSON:API error document under {@code /api/}, an error page elsewhere.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+	private final Messages messages;
+
+	ErrorPageController(Messages messages) {
+		this.messages = messages;
+	}
+
+	@RequestMapping("/error")
+	Object error(HttpServletRequest request, Model model) {
+		HttpStatus status = status(request);
+		String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		String key = switch (status) {
+			case NOT_FOUND -> "error.notfound";
+			case FORBIDDEN -> "error.forbidden";
+			case UNAUTHORIZED -> "error.unauthorized";
+			case METHOD_NOT_ALLOWED -> "error.method";
+			case CONTENT_TOO_LARGE -> "error.too_large";
+			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
+		};
+		if (path.startsWith("/api/")) {
+			ResponseEntity<Map<String, Object>> body = ApiError.of(status, this.messages.get(key));
+			return body;
+		}
+		model.addAttribute("status", status.value());
+		model.addAttribute("message", this.messages.get(key));
+		return "error";
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+}
