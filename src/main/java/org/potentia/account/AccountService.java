@@ -1,7 +1,5 @@
 package org.potentia.account;
 
-import java.util.Map;
-
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
@@ -97,11 +95,9 @@ public class AccountService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Account account = get(id, user);
-		Map<ModuleDefinition.HasMany, Long> references = this.queries.references(this.module, id);
-		if (!references.isEmpty()) {
-			var first = references.entrySet().iterator().next();
-			throw new ConflictException("error.delete.referenced." + first.getKey().module(), first.getValue());
-		}
+		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
+			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
+		});
 		this.accounts.delete(account);
 		this.accounts.flush();
 	}

@@ -100,11 +100,9 @@ public class ContactService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Contact contact = get(id, user);
-		var references = this.queries.references(this.module, id);
-		if (!references.isEmpty()) {
-			var first = references.entrySet().iterator().next();
-			throw new ConflictException("error.delete.referenced." + first.getKey().module(), first.getValue());
-		}
+		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
+			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
+		});
 		this.contacts.delete(contact);
 		this.contacts.flush();
 	}

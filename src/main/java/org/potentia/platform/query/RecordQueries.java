@@ -19,6 +19,7 @@ import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -136,24 +137,25 @@ public class RecordQueries {
 	}
 
 	/**
-	 * How many records of each has-many link point at this record, regardless of who may
-	 * see them: a delete that would leave them dangling is refused.
+	 * How many records of other modules link to this record, by module name, regardless
+	 * of who may see them: a delete that would leave them dangling is refused. Read from
+	 * the catalogue's relation fields, so new modules are covered without code here.
 	 */
-	public Map<ModuleDefinition.HasMany, Long> references(ModuleDefinition module, long id) {
-		Map<ModuleDefinition.HasMany, Long> result = new LinkedHashMap<>();
-		for (ModuleDefinition.HasMany link : module.hasMany()) {
-			ModuleDefinition target = this.catalogue.find(link.module()).orElse(null);
-			if (target == null) {
-				continue;
-			}
-			Field foreignKey = target.field(link.foreignKey()).orElseThrow();
-			long count = this.jdbc
-				.sql("SELECT COUNT(*) FROM " + target.table() + " WHERE " + foreignKey.column() + " = ?")
-				.param(id)
-				.query(Long.class)
-				.single();
-			if (count > 0) {
-				result.put(link, count);
+	public Map<String, Long> references(ModuleDefinition module, long id) {
+		Map<String, Long> result = new LinkedHashMap<>();
+		for (ModuleDefinition other : this.catalogue.modules()) {
+			for (Field field : other.fields()) {
+				if (!field.isRelation() || !module.name().equals(field.relationModule())) {
+					continue;
+				}
+				long count = this.jdbc
+					.sql("SELECT COUNT(*) FROM " + other.table() + " WHERE " + field.column() + " = ?")
+					.param(id)
+					.query(Long.class)
+					.single();
+				if (count > 0) {
+					result.merge(other.name(), count, Long::sum);
+				}
 			}
 		}
 		return result;
@@ -189,12 +191,21 @@ public class RecordQueries {
 			columns.add("t." + field.column() + " AS \"" + field.name() + "\"");
 			if (field.isRelation()) {
 				ModuleDefinition target = this.catalogue.get(field.relationModule());
-				columns.add("(SELECT " + target.display("x") + " FROM " + target.table() + " x WHERE x.id = t."
+				columns.add("(SELECT " + display(target, "x") + " FROM " + target.table() + " x WHERE x.id = t."
 						+ field.column() + ") AS \"" + field.name() + LABEL_SUFFIX + "\"");
 			}
 		}
-		columns.add(module.display("t") + " AS \"" + DISPLAY + "\"");
+		columns.add(display(module, "t") + " AS \"" + DISPLAY + "\"");
 		return "SELECT " + String.join(", ", columns);
+	}
+
+	/**
+	 * The display expression, with {@code {lang}} replaced by the user's language (one of
+	 * the supported ones, never text from the request).
+	 */
+	static String display(ModuleDefinition module, String alias) {
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		return module.display(alias).replace("{lang}", "de".equals(language) ? "de" : "en");
 	}
 
 	private String from(ModuleDefinition module, Set<String> relations) {

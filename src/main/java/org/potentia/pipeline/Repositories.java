@@ -1,0 +1,28 @@
+package org.potentia.pipeline;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StageRepository extends JpaRepository<Stage, Long> {
+
+	List<Stage> findByModuleOrderBySortOrderAscIdAsc(String module);
+
+	Optional<Stage> findByModuleAndCode(String module, String code);
+
+	boolean existsByModuleAndCode(String module, String code);
+
+}
+
+interface BusinessAreaRepository extends JpaRepository<BusinessArea, Long> {
+
+	List<BusinessArea> findAllByOrderBySortOrderAscIdAsc();
+
+}
+
+interface LostReasonRepository extends JpaRepository<LostReason, Long> {
+
+	List<LostReason> findAllByOrderBySortOrderAscIdAsc();
+
+}
