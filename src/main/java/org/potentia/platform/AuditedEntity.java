@@ -67,6 +67,26 @@ public abstract class AuditedEntity {
 		return this.id == null;
 	}
 
+	/**
+	 * Two entities are equal when they are of one class and have the same id: instances
+	 * loaded in different transactions compare equal.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (other == null || !org.hibernate.Hibernate.getClass(this).equals(org.hibernate.Hibernate.getClass(other))) {
+			return false;
+		}
+		return this.id != null && this.id.equals(((AuditedEntity) other).id);
+	}
+
+	@Override
+	public int hashCode() {
+		return org.hibernate.Hibernate.getClass(this).hashCode();
+	}
+
 	@PrePersist
 	void onCreate() {
 		Instant now = Instant.now();

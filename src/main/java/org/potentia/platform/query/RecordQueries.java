@@ -54,6 +54,10 @@ public class RecordQueries {
 		this.visibility = visibility;
 	}
 
+	public Catalogue catalogue() {
+		return this.catalogue;
+	}
+
 	static String relationAlias(String relationName) {
 		return "r_" + relationName;
 	}
@@ -71,8 +75,46 @@ public class RecordQueries {
 		parameters.add(query.size());
 		parameters.add(query.offset());
 		List<Map<String, Object>> rows = this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
-		long total = count(module, where);
+		long total = (query.page() == 1 && rows.size() < query.size()) ? rows.size() : count(module, where);
 		return new PageResult(rows, total, query.page(), query.size());
+	}
+
+	/**
+	 * The rows of one page, without counting the total.
+	 */
+	public List<Map<String, Object>> rows(ModuleDefinition module, ListQuery query, CurrentUser user) {
+		SqlCondition where = where(module, query, user);
+		String sql = select(module) + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY "
+				+ String.join(", ", orderBy(module, query.sort())) + " LIMIT ? OFFSET ?";
+		List<Object> parameters = new ArrayList<>(where.parameters());
+		parameters.add(query.size());
+		parameters.add(query.offset());
+		return this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
+	}
+
+	/**
+	 * Counts and sums grouped by one column, over every record the user may see that
+	 * matches the query: board columns and report tables.
+	 * @param groupColumn a column of the module's table (alias {@code t})
+	 * @param expressions SQL aggregate expressions over alias {@code t}, by result name
+	 * @return one map per group, with the group value under {@code "group"}
+	 */
+	public List<Map<String, Object>> aggregate(ModuleDefinition module, ListQuery query, CurrentUser user,
+			String groupColumn, Map<String, String> expressions) {
+		SqlCondition where = where(module, query, user);
+		List<String> selects = new ArrayList<>();
+		selects.add("t." + groupColumn + " AS \"group\"");
+		expressions.forEach((name, expression) -> selects.add(expression + " AS \"" + name + "\""));
+		String sql = "SELECT " + String.join(", ", selects) + from(module, where.relations()) + " WHERE " + where.sql()
+				+ " GROUP BY t." + groupColumn;
+		return this.jdbc.sql(sql).params(where.parameters()).query((rs, rowNum) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("group", rs.getObject("group"));
+			for (String name : expressions.keySet()) {
+				row.put(name, rs.getObject(name));
+			}
+			return row;
+		}).list();
 	}
 
 	/**

@@ -56,7 +56,8 @@ public class Cells {
 		}
 		return switch (field.type()) {
 			case PICKLIST -> this.catalogue.optionLabel(field, value.toString(), locale);
-			case MONEY, DECIMAL -> NumberFormat.getNumberInstance(locale).format(value);
+			case MONEY -> money((java.math.BigDecimal) value, locale);
+			case DECIMAL -> NumberFormat.getNumberInstance(locale).format(value);
 			case PERCENT -> NumberFormat.getNumberInstance(locale).format(value) + " %";
 			case DATE ->
 				((LocalDate) value).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
@@ -71,6 +72,11 @@ public class Cells {
 	public String instant(java.time.Instant instant, Locale locale) {
 		return (instant != null) ? format(Field.of("at", org.potentia.platform.catalogue.FieldType.DATETIME).build(),
 				instant.atOffset(java.time.ZoneOffset.UTC), locale) : "";
+	}
+
+	public String date(LocalDate date, Locale locale) {
+		return (date != null) ? date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale))
+				: "";
 	}
 
 	public String money(BigDecimal amount, Locale locale) {

@@ -1,0 +1,236 @@
+package org.potentia.opportunity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.potentia.account.AccountService;
+import org.potentia.contact.ContactService;
+import org.potentia.identity.IdentityService;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.pipeline.Stage;
+import org.potentia.pipeline.StageKind;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.FieldError;
+import org.potentia.platform.NotFoundException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes, moves and deletes opportunities under the visibility rule and the
+ * admin's rules. Every path (form, board, API, conversion) comes through here, so every
+ * path applies the same checks with the same messages.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OpportunityService {
+
+	private final OpportunityRepository opportunities;
+
+	private final RecordQueries queries;
+
+	private final ModuleDefinition module;
+
+	private final PipelineService pipeline;
+
+	private final OpportunityRules rules;
+
+	private final IdentityService identity;
+
+	private final AccountService accounts;
+
+	private final ContactService contacts;
+
+	OpportunityService(OpportunityRepository opportunities, RecordQueries queries, ModuleDefinition potentialsModule,
+			PipelineService pipeline, OpportunityRules rules, IdentityService identity, AccountService accounts,
+			ContactService contacts) {
+		this.opportunities = opportunities;
+		this.queries = queries;
+		this.module = potentialsModule;
+		this.pipeline = pipeline;
+		this.rules = rules;
+		this.identity = identity;
+		this.accounts = accounts;
+		this.contacts = contacts;
+	}
+
+	public Opportunity get(long id, CurrentUser user) {
+		if (!this.queries.isVisible(this.module, id, user)) {
+			throw new NotFoundException(OpportunityCatalogue.NAME, id);
+		}
+		return this.opportunities.findById(id).orElseThrow(() -> new NotFoundException(OpportunityCatalogue.NAME, id));
+	}
+
+	/**
+	 * A form for a new opportunity: the default stage and its probability, the user as
+	 * owner.
+	 */
+	public OpportunityForm newForm(CurrentUser user) {
+		OpportunityForm form = new OpportunityForm();
+		Stage stage = this.pipeline.defaultStage(PipelineService.POTENTIALS);
+		form.setStageId(stage.getId());
+		form.setOwnerId(user.id());
+		return form;
+	}
+
+	/**
+	 * A new opportunity's form prefilled from a contact (with the contact's account) or
+	 * an account the user may see.
+	 */
+	public OpportunityForm newForm(CurrentUser user, Long accountId, Long contactId) {
+		OpportunityForm form = newForm(user);
+		if (contactId != null && this.contacts.isVisible(contactId, user)) {
+			form.setContactId(contactId);
+			form.setAccountId(this.contacts.accountOf(contactId, user));
+		}
+		if (accountId != null && this.accounts.isVisible(accountId, user)) {
+			form.setAccountId(accountId);
+		}
+		return form;
+	}
+
+	public OpportunityForm formOf(long id, CurrentUser user) {
+		return OpportunityForm.of(get(id, user));
+	}
+
+	@Transactional
+	public Opportunity create(OpportunityForm form, CurrentUser user) {
+		if (form.getOwnerId() == null) {
+			form.setOwnerId(user.id());
+		}
+		if (form.getStageId() == null) {
+			form.setStageId(this.pipeline.defaultStage(PipelineService.POTENTIALS).getId());
+		}
+		Stage stage = check(form, null, user);
+		if (form.getProbability() == null) {
+			form.setProbability(stage.getProbability());
+		}
+		Opportunity opportunity = new Opportunity(form.getName(), stage, form.getOwnerId());
+		form.applyTo(opportunity);
+		return this.opportunities.save(opportunity);
+	}
+
+	@Transactional
+	public Opportunity update(long id, OpportunityForm form, CurrentUser user) {
+		Opportunity opportunity = get(id, user);
+		if (form.getVersion() != null && form.getVersion() != opportunity.getVersion()) {
+			throw ConflictException.staleVersion();
+		}
+		if (form.getOwnerId() == null) {
+			form.setOwnerId(opportunity.getOwnerId());
+		}
+		if (form.getStageId() == null) {
+			form.setStageId(opportunity.getStageId());
+		}
+		Stage stage = check(form, opportunity, user);
+		boolean stageChanged = !stage.getId().equals(opportunity.getStageId());
+		if (form.getProbability() == null
+				|| (stageChanged && Objects.equals(form.getProbability(), opportunity.getProbability()))) {
+			form.setProbability(stage.getProbability());
+		}
+		opportunity.moveTo(stage, LocalDate.now());
+		form.applyTo(opportunity);
+		this.opportunities.saveAndFlush(opportunity);
+		return opportunity;
+	}
+
+	/**
+	 * Moves an opportunity to another stage, as on the board: the probability becomes the
+	 * stage's. Refused with the fields that are missing if the rules demand more (a lost
+	 * reason, say).
+	 */
+	@Transactional
+	public Opportunity moveTo(long id, long stageId, Long version, CurrentUser user) {
+		Opportunity opportunity = get(id, user);
+		OpportunityForm form = OpportunityForm.of(opportunity);
+		form.setVersion(version);
+		form.setStageId(stageId);
+		if (stageId != opportunity.getStageId()) {
+			form.setProbability(null);
+		}
+		return update(id, form, user);
+	}
+
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Opportunity opportunity = get(id, user);
+		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
+			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
+		});
+		this.opportunities.delete(opportunity);
+		this.opportunities.flush();
+	}
+
+	/**
+	 * Applies every rule, collecting all problems before refusing.
+	 */
+	private Stage check(OpportunityForm form, Opportunity existing, CurrentUser user) {
+		List<FieldError> errors = new ArrayList<>();
+		Stage stage = null;
+		try {
+			stage = this.pipeline.requireStage(PipelineService.POTENTIALS, form.getStageId(),
+					(existing != null) ? existing.getStageId() : null, "stage_id");
+		}
+		catch (ValidationException ex) {
+			errors.addAll(ex.getErrors());
+		}
+		if (existing == null || !Objects.equals(form.getOwnerId(), existing.getOwnerId())) {
+			collect(errors, () -> this.identity.requireActiveUser(form.getOwnerId(), "owner_id"));
+		}
+		if (form.getContactId() != null && form.getAccountId() == null
+				&& (existing == null || !form.getContactId().equals(existing.getContactId()))
+				&& this.contacts.isVisible(form.getContactId(), user)) {
+			form.setAccountId(this.contacts.accountOf(form.getContactId(), user));
+		}
+		boolean accountChanged = existing == null || !Objects.equals(form.getAccountId(), existing.getAccountId());
+		boolean contactChanged = existing == null || !Objects.equals(form.getContactId(), existing.getContactId());
+		if (form.getAccountId() != null && accountChanged && !this.accounts.isVisible(form.getAccountId(), user)) {
+			errors.add(new FieldError("account_id", "error.relation.unknown"));
+		}
+		if (form.getContactId() != null && contactChanged) {
+			if (!this.contacts.isVisible(form.getContactId(), user)) {
+				errors.add(new FieldError("contact_id", "error.relation.unknown"));
+			}
+			else if (form.getAccountId() != null
+					&& !form.getAccountId().equals(this.contacts.accountOf(form.getContactId(), user))) {
+				errors.add(new FieldError("contact_id", "error.opportunity.contact_account"));
+			}
+		}
+		if (form.getBusinessAreaId() != null
+				&& (existing == null || !form.getBusinessAreaId().equals(existing.getBusinessAreaId()))
+				&& this.pipeline.businessArea(form.getBusinessAreaId()).filter((area) -> area.isActive()).isEmpty()) {
+			errors.add(new FieldError("business_area_id", "error.relation.unknown"));
+		}
+		boolean lost = stage != null && stage.getKind() == StageKind.LOST;
+		if (lost && form.getLostReasonId() != null && this.pipeline.lostReason(form.getLostReasonId()).isEmpty()) {
+			errors.add(new FieldError("lost_reason_id", "error.relation.unknown"));
+		}
+		if (lost && form.getLostReasonId() == null && this.rules.isLostReasonRequired()) {
+			errors.add(new FieldError("lost_reason_id", "error.opportunity.lost_reason"));
+		}
+		for (String field : this.rules.mandatoryFields()) {
+			if (form.value(field) == null) {
+				errors.add(new FieldError(field, "error.mandatory"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		return stage;
+	}
+
+	private static void collect(List<FieldError> errors, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (ValidationException ex) {
+			errors.addAll(ex.getErrors());
+		}
+	}
+
+}

@@ -1,0 +1,210 @@
+package org.potentia.opportunity.web;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.potentia.identity.IdentityService;
+import org.potentia.opportunity.Opportunity;
+import org.potentia.opportunity.OpportunityFilters;
+import org.potentia.opportunity.OpportunityForm;
+import org.potentia.opportunity.OpportunityRules;
+import org.potentia.opportunity.OpportunityService;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.ListQuery;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.web.FormErrors;
+import org.potentia.platform.web.ListPages;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Opportunity pages: list with filters and totals, card, form.
+ */
+@Controller
+@RequestMapping("/opportunities")
+class OpportunityController {
+
+	static final List<String> COLUMNS = List.of("name", "account_id", "stage_id", "amount", "probability",
+			"weighted_amount", "expected_close_date", "owner_id");
+
+	static final Set<String> EQUALITY_FILTERS = Set.of("stage_id", "owner_id", "business_area_id", "account_id",
+			"contact_id");
+
+	private final OpportunityService opportunities;
+
+	private final ModuleDefinition module;
+
+	private final ListPages lists;
+
+	private final RecordQueries queries;
+
+	private final IdentityService identity;
+
+	private final PipelineService pipeline;
+
+	private final OpportunityRules rules;
+
+	private final FormErrors errors;
+
+	OpportunityController(OpportunityService opportunities, ModuleDefinition potentialsModule, ListPages lists,
+			RecordQueries queries, IdentityService identity, PipelineService pipeline, OpportunityRules rules,
+			FormErrors errors) {
+		this.opportunities = opportunities;
+		this.module = potentialsModule;
+		this.lists = lists;
+		this.queries = queries;
+		this.identity = identity;
+		this.pipeline = pipeline;
+		this.rules = rules;
+		this.errors = errors;
+	}
+
+	@ModelAttribute
+	void reference(Model model) {
+		model.addAttribute("module", this.module);
+	}
+
+	@GetMapping
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
+			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+		ListQuery query = this.lists.query(this.module, parameters, EQUALITY_FILTERS,
+				OpportunityFilters.of(parameters));
+		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "name"));
+		Map<String, String> sums = new LinkedHashMap<>();
+		sums.put("amount", "t.amount");
+		sums.put("weighted", "t.weighted_amount");
+		Map<String, BigDecimal> totals = this.queries.sums(this.module, query, user, sums);
+		model.addAttribute("totals", totals);
+		model.addAttribute("parameters", parameters);
+		filterOptions(model);
+		return (htmx != null) ? "opportunities/list :: results" : "opportunities/list";
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, CurrentUser user, Model model) {
+		Opportunity opportunity = this.opportunities.get(id, user);
+		model.addAttribute("opportunity", opportunity);
+		model.addAttribute("row", this.queries.get(this.module, id, user).orElseThrow());
+		return "opportunities/view";
+	}
+
+	@GetMapping("/new")
+	String createForm(@RequestParam(name = "account_id", required = false) Long accountId,
+			@RequestParam(name = "contact_id", required = false) Long contactId, CurrentUser user, Model model) {
+		OpportunityForm form = this.opportunities.newForm(user, accountId, contactId);
+		model.addAttribute("opportunityForm", form);
+		return form(model, form, user);
+	}
+
+	@PostMapping
+	String create(@Valid OpportunityForm opportunityForm, BindingResult result, CurrentUser user, Model model,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				Opportunity opportunity = this.opportunities.create(opportunityForm, user);
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:/opportunities/" + opportunity.getId();
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, this.module, ex);
+			}
+		}
+		return form(model, opportunityForm, user);
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, @RequestParam(name = "stage_id", required = false) Long stageId,
+			CurrentUser user, Model model) {
+		OpportunityForm form = this.opportunities.formOf(id, user);
+		if (stageId != null && !stageId.equals(form.getStageId())) {
+			form.setStageId(stageId);
+			form.setProbability(null);
+			model.addAttribute("moveNotice", this.errors.message("board.move.needs"));
+		}
+		model.addAttribute("opportunityForm", form);
+		model.addAttribute("opportunityId", id);
+		return form(model, form, user);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid OpportunityForm opportunityForm, BindingResult result, CurrentUser user,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("opportunityId", id);
+		if (!result.hasErrors()) {
+			try {
+				this.opportunities.update(id, opportunityForm, user);
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:/opportunities/" + id;
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, this.module, ex);
+			}
+			catch (ConflictException | OptimisticLockingFailureException ex) {
+				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
+			}
+		}
+		return form(model, opportunityForm, user);
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+		try {
+			this.opportunities.delete(id, user);
+			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
+			return "redirect:/opportunities";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
+			return "redirect:/opportunities/" + id;
+		}
+	}
+
+	private void filterOptions(Model model) {
+		model.addAttribute("owners", this.identity.userOptions());
+		model.addAttribute("teams", this.identity.allTeams());
+		model.addAttribute("stages", this.pipeline.stages(PipelineService.POTENTIALS));
+		model.addAttribute("businessAreas", this.pipeline.businessAreas());
+	}
+
+	private String form(Model model, OpportunityForm form, CurrentUser user) {
+		model.addAttribute("owners", this.identity.userOptions());
+		model.addAttribute("stages", this.pipeline.offeredStages(PipelineService.POTENTIALS));
+		model.addAttribute("currentStage", this.pipeline.stage(form.getStageId()).orElse(null));
+		model.addAttribute("businessAreas", this.pipeline.activeBusinessAreas());
+		model.addAttribute("lostReasons", this.pipeline.activeLostReasons());
+		model.addAttribute("mandatory", this.rules.mandatoryFields());
+		model.addAttribute("accountName", label("accounts", form.getAccountId(), user));
+		model.addAttribute("contactName", label("contacts", form.getContactId(), user));
+		return "opportunities/form";
+	}
+
+	private String label(String moduleName, Long id, CurrentUser user) {
+		if (id == null) {
+			return null;
+		}
+		return this.queries.catalogue()
+			.find(moduleName)
+			.flatMap((target) -> this.queries.get(target, id, user).map((row) -> this.queries.displayName(target, row)))
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.potentia.opportunity.web;
+
+import java.util.HashSet;
+import java.util.List;
+
+import org.potentia.opportunity.OpportunityRules;
+import org.potentia.platform.Messages;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.web.AdminSection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin page: which opportunity fields are mandatory, and whether a lost opportunity
+ * needs a lost reason.
+ */
+@Controller
+@RequestMapping("/admin/opportunities")
+class OpportunityRulesController {
+
+	private final OpportunityRules rules;
+
+	private final Messages messages;
+
+	OpportunityRulesController(OpportunityRules rules, Messages messages) {
+		this.rules = rules;
+		this.messages = messages;
+	}
+
+	@Bean
+	static AdminSection opportunityRulesAdminSection() {
+		return new AdminSection("admin.opportunities", "admin.opportunities.description", "/admin/opportunities", 40);
+	}
+
+	@GetMapping
+	String show(Model model) {
+		model.addAttribute("candidates", OpportunityRules.MANDATORY_CANDIDATES);
+		model.addAttribute("mandatory", this.rules.mandatoryFields());
+		model.addAttribute("lostReasonRequired", this.rules.isLostReasonRequired());
+		return "opportunities/rules";
+	}
+
+	@PostMapping
+	String save(@RequestParam(name = "mandatory", required = false) List<String> mandatory,
+			@RequestParam(defaultValue = "false") boolean lostReasonRequired, CurrentUser user,
+			RedirectAttributes redirect) {
+		this.rules.change(new HashSet<>((mandatory != null) ? mandatory : List.of()), lostReasonRequired,
+				user.username());
+		redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+		return "redirect:/admin/opportunities";
+	}
+
+}

@@ -1,0 +1,207 @@
+package org.potentia.opportunity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.potentia.account.AccountForm;
+import org.potentia.account.AccountService;
+import org.potentia.contact.ContactForm;
+import org.potentia.contact.ContactService;
+import org.potentia.identity.IdentityService;
+import org.potentia.identity.User;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.pipeline.Stage;
+import org.potentia.platform.NotFoundException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.Catalogue;
+import org.potentia.platform.query.ListQuery;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.query.SqlCondition;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The opportunity rules every path shares: defaults from the stage, closing and
+ * reopening, lost reasons, mandatory fields, links and visibility.
+ */
+@SpringBootTest
+class OpportunityServiceTests {
+
+	@Autowired
+	OpportunityService opportunities;
+
+	@Autowired
+	OpportunityRules rules;
+
+	@Autowired
+	PipelineService pipeline;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ContactService contacts;
+
+	@Autowired
+	RecordQueries queries;
+
+	@Autowired
+	Catalogue catalogue;
+
+	CurrentUser rep;
+
+	CurrentUser otherRep;
+
+	@BeforeEach
+	void users() {
+		this.rep = user(Role.REP);
+		this.otherRep = user(Role.REP);
+	}
+
+	@AfterEach
+	void resetRules() {
+		this.rules.change(Set.of(), true, "test");
+	}
+
+	@Test
+	void anOpportunityNeedsOnlyAName() {
+		OpportunityForm form = new OpportunityForm();
+		form.setName("Only a name");
+		Opportunity created = this.opportunities.create(form, this.rep);
+		Stage first = this.pipeline.defaultStage(PipelineService.POTENTIALS);
+		assertThat(created.getStageId()).isEqualTo(first.getId());
+		assertThat(created.getProbability()).isEqualTo(first.getProbability());
+		assertThat(created.getOwnerId()).isEqualTo(this.rep.id());
+		assertThat(created.getCurrency()).isEqualTo("EUR");
+	}
+
+	@Test
+	void weightedAmountFollowsAmountAndProbability() {
+		OpportunityForm form = named("Weighted");
+		form.setAmount(new BigDecimal("12345.67"));
+		form.setProbability(40);
+		Opportunity created = this.opportunities.create(form, this.rep);
+		assertThat(created.getWeightedAmount()).isEqualByComparingTo("4938.27");
+	}
+
+	@Test
+	void movingTakesTheStageProbabilityAndClosingSetsTheClosedDate() {
+		Opportunity created = this.opportunities.create(named("Mover"), this.rep);
+		Stage won = stage("won");
+		Opportunity moved = this.opportunities.moveTo(created.getId(), won.getId(), created.getVersion(), this.rep);
+		assertThat(moved.getProbability()).isEqualTo(100);
+		assertThat(moved.getClosedDate()).isEqualTo(LocalDate.now());
+		Opportunity reopened = this.opportunities.moveTo(created.getId(), stage("proposal").getId(), null, this.rep);
+		assertThat(reopened.getClosedDate()).isNull();
+		assertThat(reopened.getProbability()).isEqualTo(stage("proposal").getProbability());
+	}
+
+	@Test
+	void aLostOpportunityNeedsALostReasonUnlessTheAdminSaysOtherwise() {
+		Opportunity created = this.opportunities.create(named("To lose"), this.rep);
+		long lost = stage("lost").getId();
+		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep))
+			.isInstanceOfSatisfying(ValidationException.class,
+					(ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("lost_reason_id"));
+		this.rules.change(Set.of(), false, "test");
+		assertThat(this.opportunities.moveTo(created.getId(), lost, null, this.rep).getClosedDate()).isNotNull();
+	}
+
+	@Test
+	void mandatoryFieldsSetByTheAdminAreEnforced() {
+		this.rules.change(Set.of("account_id", "amount"), true, "test");
+		assertThatThrownBy(() -> this.opportunities.create(named("Without account"), this.rep))
+			.isInstanceOfSatisfying(ValidationException.class, (ex) -> assertThat(ex.getErrors()).extracting("field")
+				.containsExactlyInAnyOrder("account_id", "amount"));
+	}
+
+	@Test
+	void theContactMustBelongToTheAccountAndFillsItWhenMissing() {
+		long acme = account("ACME").getId();
+		long other = account("Other").getId();
+		ContactForm contactForm = this.contacts.newForm(this.rep);
+		contactForm.setLastName("Meier");
+		contactForm.setAccountId(acme);
+		long meier = this.contacts.create(contactForm, this.rep).getId();
+
+		OpportunityForm mismatched = named("Mismatch");
+		mismatched.setAccountId(other);
+		mismatched.setContactId(meier);
+		assertThatThrownBy(() -> this.opportunities.create(mismatched, this.rep)).isInstanceOfSatisfying(
+				ValidationException.class,
+				(ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("contact_id"));
+
+		OpportunityForm contactOnly = named("Contact only");
+		contactOnly.setContactId(meier);
+		assertThat(this.opportunities.create(contactOnly, this.rep).getAccountId()).isEqualTo(acme);
+	}
+
+	@Test
+	void aRepSeesOnlyOwnOpportunitiesInCardsListsAndTotals() {
+		OpportunityForm mine = named("Mine");
+		mine.setAmount(new BigDecimal("100"));
+		long mineId = this.opportunities.create(mine, this.rep).getId();
+		OpportunityForm theirs = named("Theirs");
+		theirs.setAmount(new BigDecimal("1000"));
+		long theirsId = this.opportunities.create(theirs, this.otherRep).getId();
+
+		assertThatThrownBy(() -> this.opportunities.get(theirsId, this.rep)).isInstanceOf(NotFoundException.class);
+		ListQuery all = new ListQuery(null, SqlCondition.TRUE, null, 1, 50);
+		var module = this.catalogue.get("potentials");
+		assertThat(this.queries.list(module, all, this.rep).rows()).extracting((row) -> row.get("id"))
+			.containsExactly(mineId);
+		Map<String, BigDecimal> totals = this.queries.sums(module, all, this.rep, Map.of("amount", "t.amount"));
+		assertThat(totals.get("amount")).isEqualByComparingTo("100");
+	}
+
+	@Test
+	void aStaleVersionIsRefused() {
+		Opportunity created = this.opportunities.create(named("Stale"), this.rep);
+		OpportunityForm first = this.opportunities.formOf(created.getId(), this.rep);
+		OpportunityForm second = this.opportunities.formOf(created.getId(), this.rep);
+		first.setNextStep("Call");
+		this.opportunities.update(created.getId(), first, this.rep);
+		second.setNextStep("Mail");
+		assertThatThrownBy(() -> this.opportunities.update(created.getId(), second, this.rep))
+			.isInstanceOf(org.potentia.platform.ConflictException.class);
+		assertThat(this.opportunities.get(created.getId(), this.rep).getNextStep()).isEqualTo("Call");
+	}
+
+	private OpportunityForm named(String name) {
+		OpportunityForm form = new OpportunityForm();
+		form.setName(name);
+		return form;
+	}
+
+	private Stage stage(String code) {
+		return this.pipeline.stage(PipelineService.POTENTIALS, code).orElseThrow();
+	}
+
+	private org.potentia.account.Account account(String name) {
+		AccountForm form = this.accounts.newForm(this.rep);
+		form.setName(name);
+		return this.accounts.create(form, this.rep);
+	}
+
+	private CurrentUser user(Role role) {
+		String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+		User user = this.identity.createUser(name, "password-123", "Test", name, null, role, null);
+		return new CurrentUser(user.getId(), name, name, role, null, null);
+	}
+
+}
