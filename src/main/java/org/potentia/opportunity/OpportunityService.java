@@ -1,5 +1,6 @@
 package org.potentia.opportunity;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +48,11 @@ public class OpportunityService {
 
 	private final ContactService contacts;
 
+	private final ApplicationEventPublisher events;
+
 	OpportunityService(OpportunityRepository opportunities, RecordQueries queries, ModuleDefinition potentialsModule,
 			PipelineService pipeline, OpportunityRules rules, IdentityService identity, AccountService accounts,
-			ContactService contacts) {
+			ContactService contacts, ApplicationEventPublisher events) {
 		this.opportunities = opportunities;
 		this.queries = queries;
 		this.module = potentialsModule;
@@ -57,6 +61,7 @@ public class OpportunityService {
 		this.identity = identity;
 		this.accounts = accounts;
 		this.contacts = contacts;
+		this.events = events;
 	}
 
 	public Opportunity get(long id, CurrentUser user) {
@@ -99,7 +104,7 @@ public class OpportunityService {
 	}
 
 	@Transactional
-	public Opportunity create(OpportunityForm form, CurrentUser user) {
+	public Opportunity create(OpportunityForm form, CurrentUser user, ChangeSource source) {
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(user.id());
 		}
@@ -112,12 +117,16 @@ public class OpportunityService {
 		}
 		Opportunity opportunity = new Opportunity(form.getName(), stage, form.getOwnerId());
 		form.applyTo(opportunity);
-		return this.opportunities.save(opportunity);
+		this.opportunities.save(opportunity);
+		publish(opportunity, OpportunityChanged.Event.CREATED, source, null, state(opportunity, stage), user);
+		return opportunity;
 	}
 
 	@Transactional
-	public Opportunity update(long id, OpportunityForm form, CurrentUser user) {
+	public Opportunity update(long id, OpportunityForm form, CurrentUser user, ChangeSource source) {
 		Opportunity opportunity = get(id, user);
+		OpportunityChanged.State before = state(opportunity,
+				this.pipeline.stage(opportunity.getStageId()).orElse(null));
 		if (form.getVersion() != null && form.getVersion() != opportunity.getVersion()) {
 			throw ConflictException.staleVersion();
 		}
@@ -136,6 +145,7 @@ public class OpportunityService {
 		opportunity.moveTo(stage, LocalDate.now());
 		form.applyTo(opportunity);
 		this.opportunities.saveAndFlush(opportunity);
+		publish(opportunity, OpportunityChanged.Event.CHANGED, source, before, state(opportunity, stage), user);
 		return opportunity;
 	}
 
@@ -145,7 +155,7 @@ public class OpportunityService {
 	 * reason, say).
 	 */
 	@Transactional
-	public Opportunity moveTo(long id, long stageId, Long version, CurrentUser user) {
+	public Opportunity moveTo(long id, long stageId, Long version, CurrentUser user, ChangeSource source) {
 		Opportunity opportunity = get(id, user);
 		OpportunityForm form = OpportunityForm.of(opportunity);
 		form.setVersion(version);
@@ -153,17 +163,35 @@ public class OpportunityService {
 		if (stageId != opportunity.getStageId()) {
 			form.setProbability(null);
 		}
-		return update(id, form, user);
+		return update(id, form, user, source);
 	}
 
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, ChangeSource source) {
 		Opportunity opportunity = get(id, user);
 		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
 			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
 		});
+		OpportunityChanged.State last = state(opportunity, this.pipeline.stage(opportunity.getStageId()).orElse(null));
 		this.opportunities.delete(opportunity);
 		this.opportunities.flush();
+		publish(opportunity, OpportunityChanged.Event.DELETED, source, last, last, user);
+	}
+
+	private void publish(Opportunity opportunity, OpportunityChanged.Event event, ChangeSource source,
+			OpportunityChanged.State before, OpportunityChanged.State after, CurrentUser user) {
+		OpportunityChanged changed = new OpportunityChanged(opportunity.getId(), event, source, before, after,
+				Instant.now(), user);
+		if (changed.isTracked()) {
+			this.events.publishEvent(changed);
+		}
+	}
+
+	private static OpportunityChanged.State state(Opportunity opportunity, Stage stage) {
+		return new OpportunityChanged.State(opportunity.getStageId(), (stage != null) ? stage.getKind().code() : null,
+				opportunity.getAmount(), opportunity.getProbability(), opportunity.getWeightedAmount(),
+				opportunity.getExpectedCloseDate(), opportunity.getClosedDate(), opportunity.getOwnerId(),
+				opportunity.getBusinessAreaId(), opportunity.getAccountId());
 	}
 
 	/**

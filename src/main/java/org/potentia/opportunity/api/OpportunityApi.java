@@ -1,5 +1,6 @@
 package org.potentia.opportunity.api;
 
+import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.api.RecordWriter;
@@ -18,7 +19,9 @@ class OpportunityApi {
 	RecordWriter<OpportunityForm> opportunityWriter(OpportunityService opportunities,
 			ModuleDefinition potentialsModule) {
 		return RecordWriter.of(potentialsModule, opportunities::newForm, opportunities::formOf,
-				(form, user) -> opportunities.create(form, user).getId(), opportunities::update, opportunities::delete);
+				(form, user) -> opportunities.create(form, user, ChangeSource.API).getId(),
+				(id, form, user) -> opportunities.update(id, form, user, ChangeSource.API),
+				(id, user) -> opportunities.delete(id, user, ChangeSource.API));
 	}
 
 }

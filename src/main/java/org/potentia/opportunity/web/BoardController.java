@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityFilters;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
@@ -84,7 +85,7 @@ class BoardController {
 			@RequestParam(required = false) Long version, @RequestParam Map<String, String> parameters,
 			CurrentUser user, Model model, HttpServletResponse response) {
 		try {
-			this.opportunities.moveTo(id, stageId, version, user);
+			this.opportunities.moveTo(id, stageId, version, user, ChangeSource.BOARD);
 		}
 		catch (ValidationException ex) {
 			// The rules want more (a lost reason, a mandatory field): open the form for

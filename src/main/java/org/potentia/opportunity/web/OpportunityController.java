@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityFilters;
 import org.potentia.opportunity.OpportunityForm;
@@ -20,6 +21,7 @@ import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
@@ -104,6 +106,7 @@ class OpportunityController {
 		Opportunity opportunity = this.opportunities.get(id, user);
 		model.addAttribute("opportunity", opportunity);
 		model.addAttribute("row", this.queries.get(this.module, id, user).orElseThrow());
+		model.addAttribute("timeline", timeline(id));
 		return "opportunities/view";
 	}
 
@@ -120,7 +123,7 @@ class OpportunityController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				Opportunity opportunity = this.opportunities.create(opportunityForm, user);
+				Opportunity opportunity = this.opportunities.create(opportunityForm, user, ChangeSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
 				return "redirect:/opportunities/" + opportunity.getId();
 			}
@@ -151,7 +154,7 @@ class OpportunityController {
 		model.addAttribute("opportunityId", id);
 		if (!result.hasErrors()) {
 			try {
-				this.opportunities.update(id, opportunityForm, user);
+				this.opportunities.update(id, opportunityForm, user, ChangeSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
 				return "redirect:/opportunities/" + id;
 			}
@@ -168,7 +171,7 @@ class OpportunityController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
 		try {
-			this.opportunities.delete(id, user);
+			this.opportunities.delete(id, user, ChangeSource.FORM);
 			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
 			return "redirect:/opportunities";
 		}
@@ -176,6 +179,19 @@ class OpportunityController {
 			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
 			return "redirect:/opportunities/" + id;
 		}
+	}
+
+	/**
+	 * The opportunity's history rows, newest first. The user may see the opportunity (the
+	 * service checked), so its whole history is shown, whoever owned it at the time.
+	 */
+	private List<Map<String, Object>> timeline(long id) {
+		return this.queries.catalogue()
+			.find("potential_history")
+			.map((history) -> this.queries.rows(history,
+					new ListQuery(null, SqlCondition.of("t.potential_id = ?", id), "-changed_at", 1, 200),
+					CurrentUser.SYSTEM))
+			.orElse(List.of());
 	}
 
 	private void filterOptions(Model model) {

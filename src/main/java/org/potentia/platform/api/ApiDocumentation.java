@@ -63,9 +63,8 @@ class ApiDocumentation implements OpenApiCustomizer {
 		api.getComponents()
 			.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"));
 		api.addSecurityItem(new SecurityRequirement().addList(BEARER));
-		api.path("/api/v1/", new PathItem().get(operation("index", "List the modules", null)
-			.responses(ok("Links to every module", Map.of("links", Map.of("accounts",
-					Map.of("href", "/api/v1/accounts")))))));
+		api.path("/api/v1/", new PathItem().get(operation("index", "List the modules", null).responses(
+				ok("Links to every module", Map.of("links", Map.of("accounts", Map.of("href", "/api/v1/accounts")))))));
 		for (ModuleDefinition module : this.catalogue.modules()) {
 			document(api, module);
 		}
@@ -84,13 +83,12 @@ class ApiDocumentation implements OpenApiCustomizer {
 							Map.of("self", "/api/v1/" + name + "?page[number]=1&page[size]=20")))));
 		PathItem single = new PathItem()
 			.get(operation(name, "Get one of " + name, List.of(idParameter(), includeParameter()))
-				.responses(ok("The resource", Map.of("data", resourceExample(name, example)))
-					.addApiResponse("404", error("The record does not exist or you may not see it"))));
+				.responses(ok("The resource", Map.of("data", resourceExample(name, example))).addApiResponse("404",
+						error("The record does not exist or you may not see it"))));
 		if (writable) {
-			collection.post(operation(name, "Create one of " + name, null)
-				.requestBody(body(name, null, example))
-				.responses(new ApiResponses().addApiResponse("201", response("Created",
-						Map.of("data", resourceExample(name, example))))
+			collection.post(operation(name, "Create one of " + name, null).requestBody(body(name, null, example))
+				.responses(new ApiResponses()
+					.addApiResponse("201", response("Created", Map.of("data", resourceExample(name, example))))
 					.addApiResponse("400", error("Malformed JSON"))
 					.addApiResponse("422", error("Validation failed; source.pointer names the attribute"))));
 			single.patch(operation(name, "Change some attributes of one of " + name, List.of(idParameter()))
@@ -106,10 +104,10 @@ class ApiDocumentation implements OpenApiCustomizer {
 		}
 		api.path("/api/v1/" + name, collection);
 		api.path("/api/v1/" + name + "/{id}", single);
-		api.path("/api/v1/schema/" + name, new PathItem().get(operation(name, "Describe the attributes of " + name,
-				null)
-			.responses(ok("type, size, scale, nullable, defaultValue, label, relationType, relationName per attribute",
-					Map.of("data", Map.of("id", name, "type", "schema"))))));
+		api.path("/api/v1/schema/" + name,
+				new PathItem().get(operation(name, "Describe the attributes of " + name, null).responses(
+						ok("type, size, scale, nullable, defaultValue, label, relationType, relationName per attribute",
+								Map.of("data", Map.of("id", name, "type", "schema"))))));
 	}
 
 	private static Operation operation(String tag, String summary, List<Parameter> parameters) {
@@ -140,7 +138,10 @@ class ApiDocumentation implements OpenApiCustomizer {
 	}
 
 	private static Parameter query(String name, String description, String example) {
-		Parameter parameter = new Parameter().in("query").name(name).description(description).schema(new StringSchema());
+		Parameter parameter = new Parameter().in("query")
+			.name(name)
+			.description(description)
+			.schema(new StringSchema());
 		if (example != null) {
 			parameter.example(example);
 		}
@@ -170,8 +171,7 @@ class ApiDocumentation implements OpenApiCustomizer {
 	}
 
 	private static ApiResponse error(String description) {
-		return response(description,
-				Map.of("errors", List.of(Map.of("status", "4xx", "detail", description))));
+		return response(description, Map.of("errors", List.of(Map.of("status", "4xx", "detail", description))));
 	}
 
 	private static Map<String, Object> resourceExample(String name, Map<String, Object> attributes) {
@@ -198,8 +198,8 @@ class ApiDocumentation implements OpenApiCustomizer {
 				options.setEnum(List.copyOf(field.options()));
 			}
 			if (field.isRelation()) {
-				property.description("Id of a record of " + field.relationModule() + " (relation '"
-						+ field.relationName() + "')");
+				property.description(
+						"Id of a record of " + field.relationModule() + " (relation '" + field.relationName() + "')");
 			}
 			property.readOnly(field.readOnly() ? Boolean.TRUE : null);
 			schema.addProperty(field.name(), property);

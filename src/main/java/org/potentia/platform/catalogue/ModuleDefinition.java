@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param uiPath where the module's pages are ({@code /accounts}), or null if it has none
  * @param summaryFields the fields shown when the module's records are listed on another
  * record's card
+ * @param archive whether the module records the past (history rows, snapshots): it has no
+ * audit columns, and its links never keep a record from being deleted
  */
 public record ModuleDefinition(String name, String table, String ownerColumn, String displayExpression,
 		List<String> searchExpressions, String defaultSort, List<Field> fields, List<HasMany> hasMany, String uiPath,
-		List<String> summaryFields) {
+		List<String> summaryFields, boolean archive) {
 
 	public ModuleDefinition {
 		fields = List.copyOf(fields);
@@ -101,10 +103,21 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 
 		private List<String> summaryFields = List.of();
 
+		private boolean audited = true;
+
 		private Builder(String name, String table) {
 			this.name = name;
 			this.table = table;
 			this.fields.add(Field.of("id", FieldType.ID).readOnly().build());
+		}
+
+		/**
+		 * For tables that record the past (history rows, snapshots): no audit columns or
+		 * version, and links that never block a delete.
+		 */
+		public Builder archive() {
+			this.audited = false;
+			return this;
 		}
 
 		public Builder summary(String... fields) {
@@ -149,13 +162,19 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 
 		public ModuleDefinition build() {
 			List<Field> all = new ArrayList<>(this.fields);
+			if (!this.audited) {
+				return new ModuleDefinition(this.name, this.table, this.ownerColumn, this.displayExpression,
+						this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields,
+						true);
+			}
 			all.add(Field.of("created_at", FieldType.DATETIME).readOnly().build());
 			all.add(Field.of("created_by", FieldType.TEXT).readOnly().build());
 			all.add(Field.of("updated_at", FieldType.DATETIME).readOnly().build());
 			all.add(Field.of("updated_by", FieldType.TEXT).readOnly().build());
 			all.add(Field.of("version", FieldType.INTEGER).notImportable().build());
 			return new ModuleDefinition(this.name, this.table, this.ownerColumn, this.displayExpression,
-					this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields);
+					this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields,
+					false);
 		}
 
 	}

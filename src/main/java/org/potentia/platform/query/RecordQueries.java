@@ -186,6 +186,9 @@ public class RecordQueries {
 	public Map<String, Long> references(ModuleDefinition module, long id) {
 		Map<String, Long> result = new LinkedHashMap<>();
 		for (ModuleDefinition other : this.catalogue.modules()) {
+			if (other.archive()) {
+				continue;
+			}
 			for (Field field : other.fields()) {
 				if (!field.isRelation() || !module.name().equals(field.relationModule())) {
 					continue;

@@ -15,6 +15,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record CurrentUser(long id, String username, String displayName, Role role, Long teamId, String locale) {
 
+	/**
+	 * The system itself, for work no person started (scheduled jobs) and for reads whose
+	 * visibility was already checked on the record they belong to.
+	 */
+	public static final CurrentUser SYSTEM = new CurrentUser(0, "system", "System", Role.ADMIN, null, null);
+
 	public boolean isAdmin() {
 		return this.role == Role.ADMIN;
 	}

@@ -45,7 +45,8 @@ public class Cells {
 	public String format(Field field, Map<String, Object> row, Locale locale) {
 		Object value = row.get(field.name());
 		if (field.isRelation()) {
-			return (String) row.get(field.name() + RecordQueries.LABEL_SUFFIX);
+			Object label = row.get(field.name() + RecordQueries.LABEL_SUFFIX);
+			return (label != null) ? label.toString() : "";
 		}
 		return format(field, value, locale);
 	}

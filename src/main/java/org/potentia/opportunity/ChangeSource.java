@@ -1,0 +1,16 @@
+package org.potentia.opportunity;
+
+/**
+ * Where a change of an opportunity came from; kept on its history row. Every write method
+ * of {@link OpportunityService} takes one, so no path can change an opportunity without
+ * saying which it is.
+ */
+public enum ChangeSource {
+
+	FORM, BOARD, API, IMPORT, WORKFLOW, CONVERSION;
+
+	public String code() {
+		return name().toLowerCase();
+	}
+
+}
