@@ -1,0 +1,390 @@
+package org.potentia.history;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.potentia.platform.query.SqlCondition;
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.security.Visibility;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reports on history: pipeline as of a month end (from monthly snapshots), movement
+ * between two dates, time in stage and the stage funnel (from history rows). Each is a
+ * few set-based queries; each applies the visibility rule to the owner the rows record,
+ * so a rep's report covers what the rep may see.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HistoryReports {
+
+	/**
+	 * What a pipeline report can be grouped by, with the SQL of the group and its label.
+	 */
+	public enum Grouping {
+
+		STAGE("t.stage_id",
+				"(SELECT CASE WHEN ? = 'de' THEN g.name_de ELSE g.name_en END FROM pipeline_stages g WHERE g.id = t.stage_id)",
+				"(SELECT g.sort_order FROM pipeline_stages g WHERE g.id = t.stage_id)"),
+		OWNER("t.owner_id", "(SELECT concat_ws(' ', g.first_name, g.last_name) FROM users g WHERE g.id = t.owner_id)",
+				null),
+		TEAM("t.team_id", "(SELECT g.name FROM teams g WHERE g.id = t.team_id)", null),
+		BUSINESS_AREA("t.business_area_id",
+				"(SELECT CASE WHEN ? = 'de' THEN g.name_de ELSE g.name_en END FROM business_areas g WHERE g.id = t.business_area_id)",
+				null);
+
+		final String column;
+
+		final String label;
+
+		final String order;
+
+		Grouping(String column, String label, String order) {
+			this.column = column;
+			this.label = label;
+			this.order = order;
+		}
+
+		boolean labelTakesLanguage() {
+			return this.label.contains("?");
+		}
+
+		public static Grouping of(String code) {
+			for (Grouping grouping : values()) {
+				if (grouping.name().equalsIgnoreCase(code)) {
+					return grouping;
+				}
+			}
+			return STAGE;
+		}
+
+		public String code() {
+			return name().toLowerCase();
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Visibility visibility;
+
+	private final SnapshotService snapshots;
+
+	HistoryReports(JdbcClient jdbc, Visibility visibility, SnapshotService snapshots) {
+		this.jdbc = jdbc;
+		this.visibility = visibility;
+		this.snapshots = snapshots;
+	}
+
+	/**
+	 * The months that have a monthly snapshot, newest first.
+	 */
+	public List<YearMonth> snapshotMonths() {
+		return this.jdbc.sql("SELECT period FROM snapshot_periods WHERE kind = 'month' ORDER BY period DESC")
+			.query((rs, rowNum) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
+			.list();
+	}
+
+	/**
+	 * The open pipeline at a month's end, grouped: count, amount and weighted amount per
+	 * group, from the monthly snapshot.
+	 */
+	public List<Group> pipelineAt(YearMonth month, Grouping grouping, CurrentUser user, String language) {
+		SqlCondition where = SqlCondition.of("t.period_month = ? AND t.kind = 'open'", month.atDay(1))
+			.and(this.visibility.predicate("t.owner_id", user));
+		List<Object> parameters = new ArrayList<>();
+		if (grouping.labelTakesLanguage()) {
+			parameters.add(language);
+		}
+		parameters.addAll(where.parameters());
+		String order = (grouping.order != null) ? "MIN(" + grouping.order + "), " : "";
+		String sql = "SELECT " + grouping.column + " AS g, " + grouping.label + " AS label, COUNT(*) AS c,"
+				+ " COALESCE(SUM(t.amount), 0) AS amount, COALESCE(SUM(t.weighted_amount), 0) AS weighted"
+				+ " FROM potential_monthly_snapshots t WHERE " + where.sql() + " GROUP BY " + grouping.column
+				+ " ORDER BY " + order + "label";
+		return this.jdbc.sql(sql)
+			.params(parameters)
+			.query((rs, rowNum) -> new Group((Long) rs.getObject("g", Long.class), rs.getString("label"),
+					rs.getLong("c"), rs.getBigDecimal("amount"), rs.getBigDecimal("weighted")))
+			.list();
+	}
+
+	/**
+	 * The snapshot rows behind one group of the pipeline report.
+	 */
+	public List<Map<String, Object>> pipelineRows(YearMonth month, Grouping grouping, Long group, CurrentUser user) {
+		SqlCondition where = SqlCondition.of("t.period_month = ? AND t.kind = 'open'", month.atDay(1))
+			.and((group != null) ? SqlCondition.of(grouping.column + " = ?", group)
+					: SqlCondition.of(grouping.column + " IS NULL"))
+			.and(this.visibility.predicate("t.owner_id", user));
+		return opportunities("potential_monthly_snapshots", where);
+	}
+
+	/**
+	 * How the open pipeline moved between two days: opening, new, increased, decreased,
+	 * won, lost and closing amounts, from the history rows. The figures add up exactly:
+	 * opening + new + increased − decreased − won − lost = closing.
+	 * @param from the first day (its start is the opening moment)
+	 * @param to the last day (its end is the closing moment)
+	 */
+	public Movement movement(LocalDate from, LocalDate to, CurrentUser user) {
+		List<MovementRow> rows = movementRows(from, to, user);
+		Map<String, BigDecimal> totals = new LinkedHashMap<>();
+		for (String category : Movement.CATEGORIES) {
+			totals.put(category, BigDecimal.ZERO);
+		}
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (MovementRow row : rows) {
+			BigDecimal start = zero(row.startAmount());
+			BigDecimal end = zero(row.endAmount());
+			if (row.openAtStart()) {
+				add(totals, counts, "opening", start);
+			}
+			if (row.openAtEnd()) {
+				add(totals, counts, "closing", end);
+			}
+			String category = row.category();
+			if (category != null) {
+				BigDecimal amount = switch (category) {
+					case "increased", "decreased" -> end.subtract(start).abs();
+					case "new" -> end;
+					default -> row.openAtStart() ? start : end;
+				};
+				add(totals, counts, category, amount);
+				if (!row.openAtStart() && ("won".equals(category) || "lost".equals(category))) {
+					// Made and closed within the period: it came in, then went out.
+					add(totals, counts, "new", end);
+				}
+			}
+		}
+		return new Movement(from, to, totals, counts);
+	}
+
+	/**
+	 * The opportunities behind one figure of the movement report.
+	 */
+	public List<MovementRow> movementRows(LocalDate from, LocalDate to, String category, CurrentUser user) {
+		return movementRows(from, to, user).stream().filter((row) -> switch (category) {
+			case "opening" -> row.openAtStart();
+			case "closing" -> row.openAtEnd();
+			case "new" -> "new".equals(row.category())
+					|| (!row.openAtStart() && ("won".equals(row.category()) || "lost".equals(row.category())));
+			default -> category.equals(row.category());
+		}).toList();
+	}
+
+	private List<MovementRow> movementRows(LocalDate from, LocalDate to, CurrentUser user) {
+		ZoneId zone = this.snapshots.zone();
+		Instant start = from.atStartOfDay(zone).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, s.owner_id)", user);
+		String state = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
+				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
+				+ " GROUP BY h2.potential_id)";
+		String sql = "SELECT COALESCE(e.potential_id, s.potential_id) AS id,"
+				+ " (SELECT p.name FROM potentials p WHERE p.id = COALESCE(e.potential_id, s.potential_id)) AS name,"
+				+ " s.stage_kind AS start_kind, s.amount AS start_amount, s.event AS start_event,"
+				+ " e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event" + " FROM (" + state
+				+ ") e FULL OUTER JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
+				+ visible.sql();
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(Timestamp.from(end));
+		parameters.add(Timestamp.from(start));
+		parameters.addAll(visible.parameters());
+		return this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
+			boolean openAtStart = "open".equals(rs.getString("start_kind"))
+					&& !"deleted".equals(rs.getString("start_event"));
+			boolean deletedAtEnd = "deleted".equals(rs.getString("end_event"));
+			boolean openAtEnd = "open".equals(rs.getString("end_kind")) && !deletedAtEnd;
+			String endKind = deletedAtEnd ? "lost" : rs.getString("end_kind");
+			BigDecimal startAmount = rs.getBigDecimal("start_amount");
+			BigDecimal endAmount = rs.getBigDecimal("end_amount");
+			String category = null;
+			if (openAtStart && openAtEnd) {
+				int change = zero(endAmount).compareTo(zero(startAmount));
+				category = (change > 0) ? "increased" : (change < 0) ? "decreased" : null;
+			}
+			else if (openAtStart) {
+				category = "won".equals(endKind) ? "won" : "lost";
+			}
+			else if (openAtEnd) {
+				category = "new";
+			}
+			else if (rs.getString("end_kind") != null && !"open".equals(rs.getString("end_kind"))
+					&& (rs.getString("start_kind") == null || "open".equals(rs.getString("start_kind")))
+					&& !deletedAtEnd) {
+				category = rs.getString("end_kind");
+			}
+			return new MovementRow(rs.getLong("id"), rs.getString("name"), openAtStart, openAtEnd, startAmount,
+					endAmount, category);
+		}).list().stream().filter((row) -> row.openAtStart() || row.openAtEnd() || row.category() != null).toList();
+	}
+
+	/**
+	 * Average and median days spent in each stage before leaving it, by stage and owner
+	 * or business area, for stays that ended between two days.
+	 */
+	public List<StageTime> timeInStage(LocalDate from, LocalDate to, Grouping grouping, CurrentUser user,
+			String language) {
+		ZoneId zone = this.snapshots.zone();
+		SqlCondition visible = this.visibility.predicate("t.owner_id", user);
+		String groupColumn = switch (grouping) {
+			case BUSINESS_AREA -> "t.business_area_id";
+			case OWNER -> "t.owner_id";
+			default -> "CAST(NULL AS BIGINT)";
+		};
+		String groupLabel = switch (grouping) {
+			case BUSINESS_AREA ->
+				"(SELECT CASE WHEN ? = 'de' THEN g.name_de ELSE g.name_en END FROM business_areas g WHERE g.id = t.g)";
+			case OWNER -> "(SELECT concat_ws(' ', g.first_name, g.last_name) FROM users g WHERE g.id = t.g)";
+			default -> "CAST(NULL AS VARCHAR(10))";
+		};
+		String stays = "SELECT e.potential_id, e.stage_id, e.owner_id, e.business_area_id, e.changed_at AS entered,"
+				+ " (SELECT MIN(n.changed_at) FROM potential_history n WHERE n.potential_id = e.potential_id"
+				+ " AND n.id > e.id AND (n.stage_id <> e.stage_id OR n.event = 'deleted')) AS left_at"
+				+ " FROM potential_history e WHERE e.event = 'created' OR e.stage_id <> e.previous_stage_id";
+		String days = "((CAST(EXTRACT(EPOCH FROM t.left_at) AS DOUBLE PRECISION)"
+				+ " - CAST(EXTRACT(EPOCH FROM t.entered) AS DOUBLE PRECISION)) / 86400.0)";
+		String sql = "SELECT t.stage_id, (SELECT CASE WHEN ? = 'de' THEN s.name_de ELSE s.name_en END FROM pipeline_stages s WHERE s.id = t.stage_id) AS stage,"
+				+ " (SELECT s.sort_order FROM pipeline_stages s WHERE s.id = t.stage_id) AS stage_order, t.g, "
+				+ groupLabel + " AS label, COUNT(*) AS c, AVG(t.days) AS average_days,"
+				+ " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY t.days) AS median_days" + " FROM (SELECT x.stage_id, "
+				+ groupColumn.replace("t.", "x.") + " AS g, x.owner_id, " + days.replace("t.", "x.") + " AS days FROM ("
+				+ stays + ") x" + " WHERE x.left_at >= ? AND x.left_at < ?) t WHERE " + visible.sql()
+				+ " GROUP BY t.stage_id, t.g ORDER BY stage_order, label";
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(language);
+		if (grouping == Grouping.BUSINESS_AREA) {
+			parameters.add(language);
+		}
+		parameters.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
+		parameters.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+		parameters.addAll(visible.parameters());
+		return this.jdbc.sql(sql)
+			.params(parameters)
+			.query((rs, rowNum) -> new StageTime(rs.getLong("stage_id"), rs.getString("stage"), rs.getString("label"),
+					rs.getLong("c"), rs.getDouble("average_days"), rs.getDouble("median_days")))
+			.list();
+	}
+
+	/**
+	 * How many opportunities reached each stage between two days, and the rate from each
+	 * stage to the next.
+	 */
+	public List<FunnelStep> funnel(LocalDate from, LocalDate to, CurrentUser user, String language) {
+		ZoneId zone = this.snapshots.zone();
+		SqlCondition visible = this.visibility.predicate("h.owner_id", user);
+		String sql = "SELECT s.id, CASE WHEN ? = 'de' THEN s.name_de ELSE s.name_en END AS name, s.kind,"
+				+ " (SELECT COUNT(DISTINCT h.potential_id) FROM potential_history h WHERE h.stage_id = s.id"
+				+ " AND (h.event = 'created' OR h.stage_id <> h.previous_stage_id)"
+				+ " AND h.changed_at >= ? AND h.changed_at < ? AND " + visible.sql() + ") AS reached"
+				+ " FROM pipeline_stages s WHERE s.module = 'potentials' AND s.kind <> 'lost' ORDER BY s.sort_order";
+		List<Object> parameters = new ArrayList<>();
+		parameters.add(language);
+		parameters.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
+		parameters.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+		parameters.addAll(visible.parameters());
+		List<FunnelStep> steps = new ArrayList<>();
+		List<Object[]> rows = this.jdbc.sql(sql)
+			.params(parameters)
+			.query((rs, rowNum) -> new Object[] { rs.getLong("id"), rs.getString("name"), rs.getLong("reached") })
+			.list();
+		for (int i = 0; i < rows.size(); i++) {
+			long reached = (Long) rows.get(i)[2];
+			Double rate = null;
+			if (i + 1 < rows.size() && reached > 0) {
+				rate = 100.0 * (Long) rows.get(i + 1)[2] / reached;
+			}
+			steps.add(new FunnelStep((Long) rows.get(i)[0], (String) rows.get(i)[1], reached, rate));
+		}
+		return steps;
+	}
+
+	private List<Map<String, Object>> opportunities(String table, SqlCondition where) {
+		String sql = "SELECT t.potential_id, (SELECT p.name FROM potentials p WHERE p.id = t.potential_id) AS name,"
+				+ " t.amount, t.weighted_amount, t.probability, t.expected_close_date,"
+				+ " (SELECT concat_ws(' ', u.first_name, u.last_name) FROM users u WHERE u.id = t.owner_id) AS owner"
+				+ " FROM " + table + " t WHERE " + where.sql() + " ORDER BY t.amount DESC, t.potential_id LIMIT 1000";
+		return this.jdbc.sql(sql).params(where.parameters()).query((rs, rowNum) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", rs.getLong("potential_id"));
+			row.put("name", rs.getString("name"));
+			row.put("amount", rs.getBigDecimal("amount"));
+			row.put("weighted_amount", rs.getBigDecimal("weighted_amount"));
+			row.put("probability", rs.getObject("probability"));
+			row.put("expected_close_date", rs.getObject("expected_close_date", LocalDate.class));
+			row.put("owner", rs.getString("owner"));
+			return row;
+		}).list();
+	}
+
+	private static void add(Map<String, BigDecimal> totals, Map<String, Long> counts, String category,
+			BigDecimal amount) {
+		totals.merge(category, amount, BigDecimal::add);
+		counts.merge(category, 1L, Long::sum);
+	}
+
+	private static BigDecimal zero(BigDecimal value) {
+		return (value != null) ? value : BigDecimal.ZERO;
+	}
+
+	/**
+	 * One group of the pipeline report.
+	 */
+	public record Group(Long id, String label, long count, BigDecimal amount, BigDecimal weighted) {
+	}
+
+	/**
+	 * The movement report's figures.
+	 */
+	public record Movement(LocalDate from, LocalDate to, Map<String, BigDecimal> totals, Map<String, Long> counts) {
+
+		public static final List<String> CATEGORIES = List.of("opening", "new", "increased", "decreased", "won", "lost",
+				"closing");
+
+		/**
+		 * Whether opening + new + increased − decreased − won − lost equals closing.
+		 */
+		public boolean addsUp() {
+			BigDecimal computed = this.totals.get("opening")
+				.add(this.totals.get("new"))
+				.add(this.totals.get("increased"))
+				.subtract(this.totals.get("decreased"))
+				.subtract(this.totals.get("won"))
+				.subtract(this.totals.get("lost"));
+			return computed.compareTo(this.totals.get("closing")) == 0;
+		}
+
+	}
+
+	/**
+	 * One opportunity in the movement report.
+	 */
+	public record MovementRow(long id, String name, boolean openAtStart, boolean openAtEnd, BigDecimal startAmount,
+			BigDecimal endAmount, String category) {
+	}
+
+	/**
+	 * Days in one stage, for one group.
+	 */
+	public record StageTime(long stageId, String stage, String group, long stays, double averageDays,
+			double medianDays) {
+	}
+
+	/**
+	 * One step of the funnel; the rate is to the next step, in percent.
+	 */
+	public record FunnelStep(long stageId, String stage, long reached, Double rateToNext) {
+	}
+
+}
