@@ -1,5 +1,6 @@
 package org.potentia.platform.api;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +84,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Map<String, Object>> integrity(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			// SQL's "data exception" class: a value the database cannot store or compare,
+			// such as a NUL character or a regular expression its dialect lacks. That is
+			// bad input from the client, not a conflict with other records.
+			logger.info("Refused by the database as bad data: {}", sql.getMessage());
+			return ApiError.of(HttpStatus.BAD_REQUEST, this.messages.get("error.bad_value"));
+		}
 		logger.info("Refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return ApiError.of(HttpStatus.CONFLICT, this.messages.get("error.conflict.integrity"));
 	}
