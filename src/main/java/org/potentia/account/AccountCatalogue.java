@@ -42,7 +42,7 @@ class AccountCatalogue {
 			.field(Field.of("owner_id", FieldType.RELATION).relation("users", "owner"))
 			.field(Field.of("notes", FieldType.LONG_TEXT).size(10000))
 			.hasMany("contacts", "contacts", "account_id")
-			.hasMany("potentials", "potentials", "account_id")
+			.hasManyByTool("potentials", "potentials", "account_id")
 			.build();
 	}
 

@@ -40,7 +40,7 @@ class ContactCatalogue {
 			.field(Field.of("account_id", FieldType.RELATION).relation("accounts", "account"))
 			.field(Field.of("owner_id", FieldType.RELATION).relation("users", "owner"))
 			.field(Field.of("notes", FieldType.LONG_TEXT).size(10000))
-			.hasMany("potentials", "potentials", "contact_id")
+			.hasManyByTool("potentials", "potentials", "contact_id")
 			.build();
 	}
 

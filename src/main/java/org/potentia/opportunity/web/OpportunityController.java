@@ -18,6 +18,7 @@ import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
+import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.RecordQueries;
@@ -67,9 +68,11 @@ class OpportunityController {
 
 	private final FormErrors errors;
 
+	private final AttributeBinder binder;
+
 	OpportunityController(OpportunityService opportunities, ModuleDefinition potentialsModule, ListPages lists,
 			RecordQueries queries, IdentityService identity, PipelineService pipeline, OpportunityRules rules,
-			FormErrors errors) {
+			FormErrors errors, AttributeBinder binder) {
 		this.opportunities = opportunities;
 		this.module = potentialsModule;
 		this.lists = lists;
@@ -78,6 +81,7 @@ class OpportunityController {
 		this.pipeline = pipeline;
 		this.rules = rules;
 		this.errors = errors;
+		this.binder = binder;
 	}
 
 	@ModelAttribute
@@ -112,8 +116,12 @@ class OpportunityController {
 
 	@GetMapping("/new")
 	String createForm(@RequestParam(name = "account_id", required = false) Long accountId,
-			@RequestParam(name = "contact_id", required = false) Long contactId, CurrentUser user, Model model) {
+			@RequestParam(name = "contact_id", required = false) Long contactId,
+			@RequestParam Map<String, String> prefill, CurrentUser user, Model model) {
 		OpportunityForm form = this.opportunities.newForm(user, accountId, contactId);
+		// A module tool may prefill any writable field; values that do not fit are left
+		// out.
+		this.binder.prefill(this.module, prefill, form, Set.of("account_id", "contact_id"));
 		model.addAttribute("opportunityForm", form);
 		return form(model, form, user);
 	}

@@ -73,6 +73,28 @@ public class AttributeBinder {
 	}
 
 	/**
+	 * Prefills a new record's form from request parameters named by catalogue field:
+	 * writable fields only, and a value that does not convert is left out rather than
+	 * failing the page.
+	 * @param skip fields the caller has already handled
+	 */
+	public <F> void prefill(ModuleDefinition module, Map<String, String> parameters, F form,
+			java.util.Set<String> skip) {
+		BeanWrapper target = new BeanWrapperImpl(form);
+		parameters.forEach((name, text) -> module.field(name)
+			.filter((field) -> !field.readOnly() && !skip.contains(name))
+			.filter((field) -> target.isWritableProperty(field.property()))
+			.ifPresent((field) -> {
+				try {
+					target.setPropertyValue(field.property(), Values.convert(field, blankToNull(text)));
+				}
+				catch (RuntimeException ex) {
+					// Left empty: the user sees the form and fills it in.
+				}
+			}));
+	}
+
+	/**
 	 * Validates a form, reporting violations under the catalogue names of their fields.
 	 */
 	public <F> void validate(ModuleDefinition module, F form) {

@@ -73,8 +73,10 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 	 * @param name the relation's name ({@code contacts})
 	 * @param module the module holding the records
 	 * @param foreignKey the field in that module that points back
+	 * @param offerNew whether the card's list offers a "new" button (else a module tool
+	 * makes the linked records)
 	 */
-	public record HasMany(String name, String module, String foreignKey) {
+	public record HasMany(String name, String module, String foreignKey, boolean offerNew) {
 	}
 
 	/**
@@ -156,7 +158,15 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 		}
 
 		public Builder hasMany(String relation, String module, String foreignKey) {
-			this.hasMany.add(new HasMany(relation, module, foreignKey));
+			this.hasMany.add(new HasMany(relation, module, foreignKey, true));
+			return this;
+		}
+
+		/**
+		 * A has-many link whose records are made by a module tool, not by a "new" button.
+		 */
+		public Builder hasManyByTool(String relation, String module, String foreignKey) {
+			this.hasMany.add(new HasMany(relation, module, foreignKey, false));
 			return this;
 		}
 

@@ -50,7 +50,8 @@ public class RecordLinks {
 				.toList();
 			ListView view = new ListView(target, columns, page, target.defaultSort(), Map.of(), target.uiPath(),
 					columns.isEmpty() ? null : columns.get(0).name());
-			result.add(new Related(link, target, view, target.uiPath() + "/new?" + foreignKey.name() + "=" + id));
+			result.add(new Related(link, target, view,
+					link.offerNew() ? target.uiPath() + "/new?" + foreignKey.name() + "=" + id : null));
 		}
 		return result;
 	}
