@@ -188,6 +188,8 @@ public class HistoryReports {
 		Instant start = from.atStartOfDay(zone).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
 		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, s.owner_id)", user);
+		// Everything in the state at the start also has history before the end, so a left
+		// join from the end state covers both sides (H2 has no full outer join).
 		String state = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
 				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
 				+ " GROUP BY h2.potential_id)";
@@ -195,7 +197,7 @@ public class HistoryReports {
 				+ " (SELECT p.name FROM potentials p WHERE p.id = COALESCE(e.potential_id, s.potential_id)) AS name,"
 				+ " s.stage_kind AS start_kind, s.amount AS start_amount, s.event AS start_event,"
 				+ " e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event" + " FROM (" + state
-				+ ") e FULL OUTER JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
+				+ ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
 				+ visible.sql();
 		List<Object> parameters = new ArrayList<>();
 		parameters.add(Timestamp.from(end));
