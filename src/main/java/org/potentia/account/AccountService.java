@@ -4,6 +4,7 @@ import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -24,12 +25,15 @@ public class AccountService {
 
 	private final IdentityService identity;
 
+	private final RecordEvents events;
+
 	AccountService(AccountRepository accounts, RecordQueries queries, ModuleDefinition accountsModule,
-			IdentityService identity) {
+			IdentityService identity, RecordEvents events) {
 		this.accounts = accounts;
 		this.queries = queries;
 		this.module = accountsModule;
 		this.identity = identity;
+		this.events = events;
 	}
 
 	/**
@@ -63,17 +67,34 @@ public class AccountService {
 
 	@Transactional
 	public Account create(AccountForm form, CurrentUser user) {
+		return create(form, user, "form");
+	}
+
+	/**
+	 * Creates a account; the source (form, api, import, workflow, conversion) travels
+	 * with the saved event.
+	 */
+	@Transactional
+	public Account create(AccountForm form, CurrentUser user, String source) {
 		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
 		form.setOwnerId(owner);
 		this.identity.requireActiveUser(owner, "owner_id");
 		Account account = new Account(form.getName(), owner);
 		form.applyTo(account);
-		return this.accounts.save(account);
+		this.accounts.saveAndFlush(account);
+		this.events.saved(AccountCatalogue.NAME, account.getId(), null, user, source);
+		return account;
 	}
 
 	@Transactional
 	public Account update(long id, AccountForm form, CurrentUser user) {
+		return update(id, form, user, "form");
+	}
+
+	@Transactional
+	public Account update(long id, AccountForm form, CurrentUser user, String source) {
 		Account account = get(id, user);
+		var before = this.events.snapshot(AccountCatalogue.NAME, id);
 		if (form.getVersion() != null && form.getVersion() != account.getVersion()) {
 			throw ConflictException.staleVersion();
 		}
@@ -85,6 +106,7 @@ public class AccountService {
 		}
 		form.applyTo(account);
 		this.accounts.saveAndFlush(account);
+		this.events.saved(AccountCatalogue.NAME, id, before, user, source);
 		return account;
 	}
 

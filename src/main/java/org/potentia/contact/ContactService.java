@@ -6,6 +6,7 @@ import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -27,14 +28,17 @@ public class ContactService {
 
 	private final IdentityService identity;
 
+	private final RecordEvents events;
+
 	private final AccountService accounts;
 
 	ContactService(ContactRepository contacts, RecordQueries queries, ModuleDefinition contactsModule,
-			IdentityService identity, AccountService accounts) {
+			IdentityService identity, AccountService accounts, RecordEvents events) {
 		this.contacts = contacts;
 		this.queries = queries;
 		this.module = contactsModule;
 		this.identity = identity;
+		this.events = events;
 		this.accounts = accounts;
 	}
 
@@ -68,18 +72,35 @@ public class ContactService {
 
 	@Transactional
 	public Contact create(ContactForm form, CurrentUser user) {
+		return create(form, user, "form");
+	}
+
+	/**
+	 * Creates a contact; the source (form, api, import, workflow, conversion) travels
+	 * with the saved event.
+	 */
+	@Transactional
+	public Contact create(ContactForm form, CurrentUser user, String source) {
 		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
 		form.setOwnerId(owner);
 		this.identity.requireActiveUser(owner, "owner_id");
 		checkAccount(form.getAccountId(), user);
 		Contact contact = new Contact(form.getLastName(), owner);
 		form.applyTo(contact);
-		return this.contacts.save(contact);
+		this.contacts.saveAndFlush(contact);
+		this.events.saved(ContactCatalogue.NAME, contact.getId(), null, user, source);
+		return contact;
 	}
 
 	@Transactional
 	public Contact update(long id, ContactForm form, CurrentUser user) {
+		return update(id, form, user, "form");
+	}
+
+	@Transactional
+	public Contact update(long id, ContactForm form, CurrentUser user, String source) {
 		Contact contact = get(id, user);
+		var before = this.events.snapshot(ContactCatalogue.NAME, id);
 		if (form.getVersion() != null && form.getVersion() != contact.getVersion()) {
 			throw ConflictException.staleVersion();
 		}
@@ -94,6 +115,7 @@ public class ContactService {
 		}
 		form.applyTo(contact);
 		this.contacts.saveAndFlush(contact);
+		this.events.saved(ContactCatalogue.NAME, id, before, user, source);
 		return contact;
 	}
 

@@ -197,8 +197,7 @@ public class HistoryReports {
 				+ " (SELECT p.name FROM potentials p WHERE p.id = COALESCE(e.potential_id, s.potential_id)) AS name,"
 				+ " s.stage_kind AS start_kind, s.amount AS start_amount, s.event AS start_event,"
 				+ " e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event" + " FROM (" + state
-				+ ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
-				+ visible.sql();
+				+ ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE " + visible.sql();
 		List<Object> parameters = new ArrayList<>();
 		parameters.add(Timestamp.from(end));
 		parameters.add(Timestamp.from(start));

@@ -17,6 +17,7 @@ import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,9 +51,11 @@ public class OpportunityService {
 
 	private final ApplicationEventPublisher events;
 
+	private final RecordEvents recordEvents;
+
 	OpportunityService(OpportunityRepository opportunities, RecordQueries queries, ModuleDefinition potentialsModule,
 			PipelineService pipeline, OpportunityRules rules, IdentityService identity, AccountService accounts,
-			ContactService contacts, ApplicationEventPublisher events) {
+			ContactService contacts, ApplicationEventPublisher events, RecordEvents recordEvents) {
 		this.opportunities = opportunities;
 		this.queries = queries;
 		this.module = potentialsModule;
@@ -62,6 +65,7 @@ public class OpportunityService {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.events = events;
+		this.recordEvents = recordEvents;
 	}
 
 	public Opportunity get(long id, CurrentUser user) {
@@ -117,8 +121,9 @@ public class OpportunityService {
 		}
 		Opportunity opportunity = new Opportunity(form.getName(), stage, form.getOwnerId());
 		form.applyTo(opportunity);
-		this.opportunities.save(opportunity);
+		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CREATED, source, null, state(opportunity, stage), user);
+		this.recordEvents.saved(OpportunityCatalogue.NAME, opportunity.getId(), null, user, source.code());
 		return opportunity;
 	}
 
@@ -127,6 +132,7 @@ public class OpportunityService {
 		Opportunity opportunity = get(id, user);
 		OpportunityChanged.State before = state(opportunity,
 				this.pipeline.stage(opportunity.getStageId()).orElse(null));
+		var values = this.recordEvents.snapshot(OpportunityCatalogue.NAME, id);
 		if (form.getVersion() != null && form.getVersion() != opportunity.getVersion()) {
 			throw ConflictException.staleVersion();
 		}
@@ -146,6 +152,7 @@ public class OpportunityService {
 		form.applyTo(opportunity);
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CHANGED, source, before, state(opportunity, stage), user);
+		this.recordEvents.saved(OpportunityCatalogue.NAME, id, values, user, source.code());
 		return opportunity;
 	}
 

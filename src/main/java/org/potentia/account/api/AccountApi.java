@@ -17,7 +17,8 @@ class AccountApi {
 	@Bean
 	RecordWriter<AccountForm> accountWriter(AccountService accounts, ModuleDefinition accountsModule) {
 		return RecordWriter.of(accountsModule, accounts::newForm, accounts::formOf,
-				(form, user) -> accounts.create(form, user).getId(), accounts::update, accounts::delete);
+				(form, user) -> accounts.create(form, user, "api").getId(),
+				(id, form, user) -> accounts.update(id, form, user, "api"), accounts::delete);
 	}
 
 }

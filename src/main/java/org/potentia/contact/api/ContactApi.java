@@ -17,7 +17,8 @@ class ContactApi {
 	@Bean
 	RecordWriter<ContactForm> contactWriter(ContactService contacts, ModuleDefinition contactsModule) {
 		return RecordWriter.of(contactsModule, contacts::newForm, contacts::formOf,
-				(form, user) -> contacts.create(form, user).getId(), contacts::update, contacts::delete);
+				(form, user) -> contacts.create(form, user, "api").getId(),
+				(id, form, user) -> contacts.update(id, form, user, "api"), contacts::delete);
 	}
 
 }
