@@ -48,3 +48,11 @@ document.addEventListener('htmx:afterSwap', function (event) {
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }
 });
+
+// A form that comes back with errors puts the cursor in the first field to correct.
+document.addEventListener('DOMContentLoaded', function () {
+  var invalid = document.querySelector('main form .is-invalid');
+  if (invalid && typeof invalid.focus === 'function') {
+    invalid.focus();
+  }
+});
