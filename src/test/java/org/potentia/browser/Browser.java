@@ -64,11 +64,17 @@ public final class Browser implements AutoCloseable {
 
 	private final WebDriverWait wait;
 
-	private Browser(String baseUrl, Path profile, ChromeDriver driver) {
+	private final Dimension viewport;
+
+	private final boolean phone;
+
+	private Browser(String baseUrl, Path profile, ChromeDriver driver, Dimension viewport, boolean phone) {
 		this.baseUrl = baseUrl;
 		this.profile = profile;
 		this.driver = driver;
 		this.wait = new WebDriverWait(driver, TIMEOUT);
+		this.viewport = viewport;
+		this.phone = phone;
 	}
 
 	/**
@@ -85,12 +91,21 @@ public final class Browser implements AutoCloseable {
 		Path profile = createProfileDirectory();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		// Reduced motion: Bootstrap otherwise scrolls smoothly, and a click on an element
+		// scrolled into view would land while the page still moves.
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-				"--hide-scrollbars", "--lang=en-US", "--user-data-dir=" + profile,
-				"--window-size=" + window.getWidth() + "," + window.getHeight());
+				"--hide-scrollbars", "--force-prefers-reduced-motion", "--lang=en-US", "--user-data-dir=" + profile,
+				"--window-size=" + Math.max(window.getWidth(), 800) + "," + window.getHeight());
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+		boolean phone = window.getWidth() < DESKTOP.getWidth();
+		if (phone) {
+			// A window cannot be narrower than 500 pixels; a phone's viewport is
+			// emulated.
+			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", window.getWidth(),
+					"height", window.getHeight(), "pixelRatio", 1.0, "mobile", true)));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.withLogOutput(OutputStream.nullOutputStream())
@@ -98,7 +113,7 @@ public final class Browser implements AutoCloseable {
 		try {
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-			return new Browser(baseUrl.replaceAll("/$", ""), profile, driver);
+			return new Browser(baseUrl.replaceAll("/$", ""), profile, driver, window, phone);
 		}
 		catch (RuntimeException ex) {
 			delete(profile);
@@ -216,20 +231,29 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves the whole page, not only the window, by growing the window to the page's
-	 * height for the shot.
+	 * Saves the whole page, not only what fits in the window, by making the viewport as
+	 * tall as the page for the shot.
 	 */
 	public Path fullPageScreenshot(Path file) {
-		Dimension window = this.driver.manage().window().getSize();
-		Number height = (Number) script("return document.documentElement.scrollHeight");
-		this.driver.manage()
-			.window()
-			.setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 140)));
+		script("window.scrollTo(0, 0)");
+		int height = Math.max(this.viewport.getHeight(),
+				((Number) script("return document.documentElement.scrollHeight")).intValue());
+		viewport(new Dimension(this.viewport.getWidth(), height));
 		try {
 			return screenshot(file);
 		}
 		finally {
-			this.driver.manage().window().setSize(window);
+			viewport(this.viewport);
+		}
+	}
+
+	private void viewport(Dimension size) {
+		if (this.phone) {
+			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
+					"height", size.getHeight(), "deviceScaleFactor", 1, "mobile", true));
+		}
+		else {
+			this.driver.manage().window().setSize(size);
 		}
 	}
 

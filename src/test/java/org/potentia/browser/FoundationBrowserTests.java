@@ -4,8 +4,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
+import org.potentia.account.Account;
+import org.potentia.account.AccountForm;
+import org.potentia.account.AccountService;
+import org.potentia.contact.ContactForm;
+import org.potentia.contact.ContactService;
+import org.potentia.identity.IdentityService;
+import org.potentia.identity.User;
+import org.potentia.platform.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -15,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The foundation as a person uses it: sign in, create an account and a contact at it
- * through the forms, find both by searching as you type, and switch the language.
+ * through the forms, find both by searching as you type, and switch the language; the
+ * account card with its contacts, refused deletion and conflicting edits.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FoundationBrowserTests {
@@ -28,6 +40,15 @@ class FoundationBrowserTests {
 
 	@Value("${potentia.admin.password}")
 	String adminPassword;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ContactService contacts;
 
 	Browser browser;
 
@@ -90,6 +111,61 @@ class FoundationBrowserTests {
 
 		this.browser.click(By.id("user-menu")).click(By.id("lang-en"));
 		this.browser.waitForText(By.cssSelector("nav.navbar"), "Accounts");
+	}
+
+	@Test
+	void accountCardListsContactsPrefillsNewOnesRefusesDeletionAndReportsConflicts() {
+		CurrentUser admin = admin();
+		AccountForm accountForm = this.accounts.newForm(admin);
+		accountForm.setName("Alpenglühen Seilbahnen AG");
+		accountForm.setCity("Innsbruck");
+		Account account = this.accounts.create(accountForm, admin);
+		ContactForm contactForm = this.contacts.newForm(admin);
+		contactForm.setFirstName("Theresa");
+		contactForm.setLastName("Hofer");
+		contactForm.setAccountId(account.getId());
+		this.contacts.create(contactForm, admin);
+
+		this.browser.signIn(this.adminUsername, this.adminPassword);
+		this.browser.get("/accounts/" + account.getId());
+		assertThat(this.browser.find(By.id("main")).getText()).contains("Hofer", "Theresa");
+
+		// "New contact" on the card opens the form with the account already chosen.
+		this.browser.click(By.id("new-contacts"));
+		WebElement picked = new Select(this.browser.find(By.id("accountId"))).getFirstSelectedOption();
+		assertThat(picked.getText()).isEqualTo("Alpenglühen Seilbahnen AG");
+		this.browser.type(By.id("lastName"), "Pichler").click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Pichler");
+		this.browser.click(By.linkText("Alpenglühen Seilbahnen AG"));
+		this.browser.waitForText(By.tagName("h1"), "Alpenglühen Seilbahnen AG");
+		assertThat(this.browser.find(By.id("main")).getText()).contains("Hofer", "Pichler");
+
+		// An account with contacts is not deleted, and the user is told why.
+		this.browser.click(By.id("delete"));
+		this.browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+		assertThat(this.browser.find(By.cssSelector(".alert-danger")).getText())
+			.isEqualTo("This record cannot be deleted: 2 contact(s) still belong to it.");
+		assertThat(this.browser.path()).isEqualTo("/accounts/" + account.getId());
+
+		// Someone else saves while the form is open: the stale save is refused, not lost.
+		this.browser.click(By.id("edit"));
+		AccountForm theirs = this.accounts.formOf(account.getId(), admin);
+		theirs.setCity("Hall in Tirol");
+		this.accounts.update(account.getId(), theirs, admin);
+		this.browser.type(By.id("city"), "Innsbruck-Land").click(By.id("save"));
+		assertThat(this.browser.find(By.id("conflict")).getText()).startsWith("Someone else saved this record");
+		assertThat(this.browser.find(By.id("city")).getDomProperty("value")).isEqualTo("Innsbruck-Land");
+		assertThat(this.accounts.get(account.getId(), admin).getCity()).isEqualTo("Hall in Tirol");
+	}
+
+	private CurrentUser admin() {
+		User user = this.identity.allUsers()
+			.stream()
+			.filter((candidate) -> candidate.getUsername().equals(this.adminUsername))
+			.findFirst()
+			.orElseThrow();
+		return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
+				user.getTeamId(), user.getLocale());
 	}
 
 	/**
