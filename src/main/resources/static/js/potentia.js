@@ -6,3 +6,53 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Our list handlers answer htmx requests with a fragment, so a history entry that is no
+// longer cached must be loaded as a whole page.
+if (window.htmx) {
+  htmx.config.refreshOnHistoryMiss = true;
+}
+
+// A picker's search box sits inside the record's form: Enter searches, it does not save.
+document.addEventListener('keydown', function (event) {
+  if (event.key === 'Enter' && event.target.matches && event.target.matches('[data-picker-search]')) {
+    event.preventDefault();
+    htmx.trigger(event.target, 'search');
+  }
+});
+
+// After a picker search, keep the chosen record if it is among the matches, else choose
+// the first match, so that typing a name and saving links that record. A search without
+// matches keeps the record chosen before: it must not unlink it unnoticed.
+document.addEventListener('htmx:beforeSwap', function (event) {
+  var select = event.detail.target;
+  if (select && select.matches && select.matches('select[data-picker]')) {
+    select.dataset.previous = select.value;
+    select.dataset.previousLabel = select.selectedIndex >= 0 ? select.options[select.selectedIndex].text : '';
+  }
+});
+document.addEventListener('htmx:afterSwap', function (event) {
+  var select = event.detail.target;
+  if (select && select.matches && select.matches('select[data-picker]')) {
+    var previous = select.dataset.previous;
+    var kept = Array.prototype.some.call(select.options, function (option) {
+      return option.value !== '' && option.value === previous;
+    });
+    if (kept) {
+      select.value = previous;
+    } else if (select.options.length > 1) {
+      select.selectedIndex = 1;
+    } else if (previous) {
+      select.add(new Option(select.dataset.previousLabel, previous, true, true));
+    }
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+});
+
+// A form that comes back with errors puts the cursor in the first field to correct.
+document.addEventListener('DOMContentLoaded', function () {
+  var invalid = document.querySelector('main form .is-invalid');
+  if (invalid && typeof invalid.focus === 'function') {
+    invalid.focus();
+  }
+});

@@ -55,6 +55,14 @@ public class AccountService {
 		return this.queries.isVisible(this.module, id, user);
 	}
 
+	/**
+	 * Whether there is any account at all, whoever may see it: the demo data is made only
+	 * for an empty registry.
+	 */
+	public boolean hasAccounts() {
+		return this.accounts.count() > 0;
+	}
+
 	public AccountForm newForm(CurrentUser user) {
 		AccountForm form = new AccountForm();
 		form.setOwnerId(user.id());

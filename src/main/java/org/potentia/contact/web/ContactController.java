@@ -81,7 +81,11 @@ class ContactController {
 		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "last_name"));
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("parameters", parameters);
-		return (htmx != null) ? "fragments/list :: results" : "contacts/list";
+		if (htmx != null) {
+			return "fragments/list :: results";
+		}
+		model.addAttribute("accountFilter", accountName(parameters.get("account_id"), user));
+		return "contacts/list";
 	}
 
 	@GetMapping("/{id}")
@@ -156,6 +160,23 @@ class ContactController {
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
 			return "redirect:/contacts/" + id;
+		}
+	}
+
+	/**
+	 * The name of the account a list is filtered by (from an account card's "show all"),
+	 * or null.
+	 */
+	private String accountName(String accountId, CurrentUser user) {
+		try {
+			return (accountId != null && !accountId.isBlank())
+					? this.queries.get(this.accountsModule, Long.parseLong(accountId), user)
+						.map((row) -> (String) row.get("name"))
+						.orElse(null)
+					: null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
 		}
 	}
 

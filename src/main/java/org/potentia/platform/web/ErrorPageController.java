@@ -32,7 +32,7 @@ class ErrorPageController implements ErrorController {
 		HttpStatus status = status(request);
 		String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 		String key = switch (status) {
-			case NOT_FOUND -> "error.notfound";
+			case NOT_FOUND -> "error.page_notfound";
 			case FORBIDDEN -> "error.forbidden";
 			case UNAUTHORIZED -> "error.unauthorized";
 			case METHOD_NOT_ALLOWED -> "error.method";
@@ -40,7 +40,9 @@ class ErrorPageController implements ErrorController {
 			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
 		};
 		if (path.startsWith("/api/")) {
-			ResponseEntity<Map<String, Object>> body = ApiError.of(status, this.messages.get(key));
+			// API clients ask for resources, not pages.
+			String apiKey = (status == HttpStatus.NOT_FOUND) ? "error.notfound" : key;
+			ResponseEntity<Map<String, Object>> body = ApiError.of(status, this.messages.get(apiKey));
 			return body;
 		}
 		model.addAttribute("status", status.value());

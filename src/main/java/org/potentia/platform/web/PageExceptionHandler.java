@@ -2,10 +2,14 @@ package org.potentia.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,8 +18,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The pages' answer to a record that does not exist or that the user may not see: the
- * error page with 404, as the API answers, instead of a 500. Ordered last, so that the
- * API's own handler keeps answering its controllers with JSON.
+ * error page with 404, as the API answers, instead of a 500; likewise 409 and 400 for a
+ * refused change or invalid input that a page handler did not catch itself (such as a
+ * delete racing a new linked record). Ordered last, so that the API's own handler keeps
+ * answering its controllers with JSON.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -30,10 +36,40 @@ class PageExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(HttpServletRequest request, Model model) {
+		return page(request, model, HttpStatus.NOT_FOUND, this.messages.get("error.notfound"));
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String conflict(ConflictException ex, HttpServletRequest request, Model model) {
+		return page(request, model, HttpStatus.CONFLICT, this.messages.get(ex.getMessageKey(), ex.getArguments()));
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String stale(HttpServletRequest request, Model model) {
+		return page(request, model, HttpStatus.CONFLICT, this.messages.get("error.conflict.stale"));
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String integrity(HttpServletRequest request, Model model) {
+		return page(request, model, HttpStatus.CONFLICT, this.messages.get("error.conflict.integrity"));
+	}
+
+	@ExceptionHandler(ValidationException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String invalid(ValidationException ex, HttpServletRequest request, Model model) {
+		String message = ex.getErrors().isEmpty() ? this.messages.get("error.bad_request")
+				: this.messages.get(ex.getErrors().get(0));
+		return page(request, model, HttpStatus.BAD_REQUEST, message);
+	}
+
+	private static String page(HttpServletRequest request, Model model, HttpStatus status, String message) {
 		// An exception handler's model misses what LayoutAdvice adds for the layout.
 		model.addAttribute("currentPath", request.getRequestURI());
-		model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-		model.addAttribute("message", this.messages.get("error.notfound"));
+		model.addAttribute("status", status.value());
+		model.addAttribute("message", message);
 		return "error";
 	}
 

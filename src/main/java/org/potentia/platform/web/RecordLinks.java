@@ -50,16 +50,19 @@ public class RecordLinks {
 				.toList();
 			ListView view = new ListView(target, columns, page, target.defaultSort(), Map.of(), target.uiPath(),
 					columns.isEmpty() ? null : columns.get(0).name());
+			String filter = foreignKey.name() + "=" + id;
 			result.add(new Related(link, target, view,
-					link.offerNew() ? target.uiPath() + "/new?" + foreignKey.name() + "=" + id : null));
+					link.offerNew() ? target.uiPath() + "/new?" + filter : null, target.uiPath() + "?" + filter));
 		}
 		return result;
 	}
 
 	/**
-	 * One has-many list on a card, with the link that makes a new linked record.
+	 * One has-many list on a card, with the link that makes a new linked record and the
+	 * link to the whole list when the card shows only the first {@value #SHOWN}.
 	 */
-	public record Related(ModuleDefinition.HasMany link, ModuleDefinition module, ListView view, String newLink) {
+	public record Related(ModuleDefinition.HasMany link, ModuleDefinition module, ListView view, String newLink,
+			String listLink) {
 	}
 
 }

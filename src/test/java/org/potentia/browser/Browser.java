@@ -1,0 +1,299 @@
+package org.potentia.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for browser tests: Debian's {@code chromium} and
+ * {@code chromium-driver}, never a browser or driver downloaded at run time (Selenium
+ * Manager does not run because both paths are given). Without them the test fails with a
+ * clear message instead of being skipped, so that CI cannot pass without its browser
+ * tests.
+ *
+ * <pre class="code">
+ * try (Browser browser = Browser.open("http://localhost:" + port)) {
+ *     browser.signIn("admin", "secret");
+ *     browser.get("/accounts");
+ * }
+ * </pre>
+ */
+public final class Browser implements AutoCloseable {
+
+	/** A laptop screen. */
+	public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	/** A phone held upright. */
+	public static final Dimension PHONE = new Dimension(390, 844);
+
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final File CHROMIUM = new File(System.getProperty("potentia.chromium", "/usr/bin/chromium"));
+
+	private static final File CHROMEDRIVER = new File(
+			System.getProperty("potentia.chromedriver", "/usr/bin/chromedriver"));
+
+	private final String baseUrl;
+
+	private final Path profile;
+
+	private final ChromeDriver driver;
+
+	private final WebDriverWait wait;
+
+	private final Dimension viewport;
+
+	private final boolean phone;
+
+	private Browser(String baseUrl, Path profile, ChromeDriver driver, Dimension viewport, boolean phone) {
+		this.baseUrl = baseUrl;
+		this.profile = profile;
+		this.driver = driver;
+		this.wait = new WebDriverWait(driver, TIMEOUT);
+		this.viewport = viewport;
+		this.phone = phone;
+	}
+
+	/**
+	 * Starts a browser with a desktop window and English as the browser's language.
+	 * @param baseUrl the application's root, such as {@code http://localhost:8091}
+	 */
+	public static Browser open(String baseUrl) {
+		return open(baseUrl, DESKTOP);
+	}
+
+	public static Browser open(String baseUrl, Dimension window) {
+		requireExecutable(CHROMIUM, "chromium");
+		requireExecutable(CHROMEDRIVER, "chromium-driver");
+		Path profile = createProfileDirectory();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		// Reduced motion: Bootstrap otherwise scrolls smoothly, and a click on an element
+		// scrolled into view would land while the page still moves.
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
+				"--hide-scrollbars", "--force-prefers-reduced-motion", "--lang=en-US", "--user-data-dir=" + profile,
+				"--window-size=" + Math.max(window.getWidth(), 800) + "," + window.getHeight());
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+		boolean phone = window.getWidth() < DESKTOP.getWidth();
+		if (phone) {
+			// A window cannot be narrower than 500 pixels; a phone's viewport is
+			// emulated.
+			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", window.getWidth(),
+					"height", window.getHeight(), "pixelRatio", 1.0, "mobile", true)));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.withLogOutput(OutputStream.nullOutputStream())
+			.build();
+		try {
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			return new Browser(baseUrl.replaceAll("/$", ""), profile, driver, window, phone);
+		}
+		catch (RuntimeException ex) {
+			delete(profile);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Loads a page of the application.
+	 * @param path the path below the application's root, such as {@code /accounts}
+	 */
+	public Browser get(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	/**
+	 * Signs in through the sign-in page and waits for the home page.
+	 */
+	public Browser signIn(String username, String password) {
+		get("/login");
+		type(By.id("username"), username);
+		type(By.id("password"), password);
+		click(By.id("sign-in"));
+		waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
+		return this;
+	}
+
+	public WebElement find(By by) {
+		return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	public List<WebElement> findAll(By by) {
+		return this.driver.findElements(by);
+	}
+
+	/**
+	 * Replaces the text of an input with the given one, keystroke by keystroke.
+	 */
+	public Browser type(By by, String text) {
+		WebElement element = find(by);
+		element.clear();
+		element.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(By by) {
+		waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+		return this;
+	}
+
+	public Browser select(By by, String visibleText) {
+		new Select(find(by)).selectByVisibleText(visibleText);
+		return this;
+	}
+
+	/**
+	 * Waits until the condition holds, for at most {@link #TIMEOUT}.
+	 */
+	public <T> T waitUntil(ExpectedCondition<T> condition) {
+		return this.wait.until(condition);
+	}
+
+	/**
+	 * Waits until the element's text contains the given text, as after an htmx swap.
+	 */
+	public Browser waitForText(By by, String text) {
+		waitUntil(ExpectedConditions.textToBePresentInElementLocated(by, text));
+		return this;
+	}
+
+	/**
+	 * Waits until htmx has no request in flight. Waiting for the text a swap brings is
+	 * better where there is one: a delayed trigger may not have started its request yet.
+	 */
+	public Browser waitForHtmx() {
+		waitUntil((driver) -> Boolean.TRUE.equals(script(
+				"return document.readyState === 'complete' && document.querySelector('.htmx-request') === null")));
+		return this;
+	}
+
+	/**
+	 * The path (and query) of the current page, without the application's root.
+	 */
+	public String path() {
+		String url = this.driver.getCurrentUrl();
+		return (url != null && url.startsWith(this.baseUrl)) ? url.substring(this.baseUrl.length()) : url;
+	}
+
+	public String title() {
+		return this.driver.getTitle();
+	}
+
+	public String pageSource() {
+		return this.driver.getPageSource();
+	}
+
+	public Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/**
+	 * Saves what the browser window shows as a PNG.
+	 */
+	public Path screenshot(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), file,
+					StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Saves the whole page, not only what fits in the window, by making the viewport as
+	 * tall as the page for the shot.
+	 */
+	public Path fullPageScreenshot(Path file) {
+		script("window.scrollTo(0, 0)");
+		int height = Math.max(this.viewport.getHeight(),
+				((Number) script("return document.documentElement.scrollHeight")).intValue());
+		viewport(new Dimension(this.viewport.getWidth(), height));
+		try {
+			return screenshot(file);
+		}
+		finally {
+			viewport(this.viewport);
+		}
+	}
+
+	private void viewport(Dimension size) {
+		if (this.phone) {
+			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
+					"height", size.getHeight(), "deviceScaleFactor", 1, "mobile", true));
+		}
+		else {
+			this.driver.manage().window().setSize(size);
+		}
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			delete(this.profile);
+		}
+	}
+
+	private static void requireExecutable(File file, String debianPackage) {
+		if (!file.canExecute()) {
+			throw new IllegalStateException("Browser tests need " + file + ": install it with 'apt-get install "
+					+ debianPackage + "' (or point -Dpotentia." + file.getName() + " at it)");
+		}
+	}
+
+	private static Path createProfileDirectory() {
+		try {
+			return Files.createTempDirectory("potentia-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A leftover profile in the temp directory is no reason to fail a test.
+		}
+	}
+
+}

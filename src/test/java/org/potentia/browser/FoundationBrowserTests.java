@@ -1,0 +1,183 @@
+package org.potentia.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.potentia.account.Account;
+import org.potentia.account.AccountForm;
+import org.potentia.account.AccountService;
+import org.potentia.contact.ContactForm;
+import org.potentia.contact.ContactService;
+import org.potentia.identity.IdentityService;
+import org.potentia.identity.User;
+import org.potentia.platform.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation as a person uses it: sign in, create an account and a contact at it
+ * through the forms, find both by searching as you type, and switch the language; the
+ * account card with its contacts, refused deletion and conflicting edits.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class FoundationBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${potentia.admin.username}")
+	String adminUsername;
+
+	@Value("${potentia.admin.password}")
+	String adminPassword;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ContactService contacts;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.open("http://localhost:" + this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void createsAccountAndContactFindsThemAndSwitchesToGerman() {
+		this.browser.signIn(this.adminUsername, this.adminPassword);
+
+		// A new account through its form.
+		this.browser.get("/accounts").click(By.id("new-account"));
+		this.browser.type(By.id("name"), "Nordlicht Energie GmbH")
+			.select(By.id("accountType"), "Customer")
+			.type(By.id("city"), "Hamburg")
+			.click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Nordlicht Energie GmbH");
+		assertThat(this.browser.find(By.cssSelector(".alert-success")).getText()).contains("Saved.");
+		assertThat(this.browser.find(By.id("main")).getText()).contains("Customer", "Hamburg");
+
+		// A contact, linked to the account through the picker on the contact form.
+		this.browser.get("/contacts").click(By.id("new-contact"));
+		this.browser.type(By.id("firstName"), "Greta").type(By.id("lastName"), "Lindqvist");
+		this.browser.type(By.id("accountId-search"), "Nordlicht");
+		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//select[@id='accountId']/option[normalize-space()='Nordlicht Energie GmbH']")));
+		this.browser.select(By.id("accountId"), "Nordlicht Energie GmbH").click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Greta Lindqvist");
+		this.browser.click(By.linkText("Nordlicht Energie GmbH"));
+
+		// The account card lists the contact.
+		this.browser.waitForText(By.tagName("h1"), "Nordlicht Energie GmbH");
+		assertThat(this.browser.find(By.id("main")).getText()).contains("Lindqvist");
+
+		// Search as you type: the results change without a page load.
+		this.browser.get("/accounts");
+		searchFor("zzz-no-such-account", "Nothing found.");
+		searchFor("nordl", "Nordlicht Energie GmbH");
+		assertThat(this.browser.path()).contains("q=nordl");
+
+		this.browser.get("/contacts");
+		searchFor("zzz-no-such-contact", "Nothing found.");
+		searchFor("lindq", "Lindqvist");
+		assertThat(this.browser.find(By.id("results")).getText()).contains("Greta", "Nordlicht Energie GmbH");
+
+		// The user menu switches the whole interface to German, and back.
+		this.browser.click(By.id("user-menu")).click(By.id("lang-de"));
+		this.browser.waitForText(By.cssSelector("nav.navbar"), "Firmen");
+		assertThat(this.browser.find(By.cssSelector("nav.navbar")).getText()).contains("Kontakte", "Start");
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Kontakte");
+		assertThat(this.browser.find(By.id("new-contact")).getText()).isEqualTo("Neuer Kontakt");
+		assertThat(this.browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+
+		this.browser.click(By.id("user-menu")).click(By.id("lang-en"));
+		this.browser.waitForText(By.cssSelector("nav.navbar"), "Accounts");
+	}
+
+	@Test
+	void accountCardListsContactsPrefillsNewOnesRefusesDeletionAndReportsConflicts() {
+		CurrentUser admin = admin();
+		AccountForm accountForm = this.accounts.newForm(admin);
+		accountForm.setName("Alpenglühen Seilbahnen AG");
+		accountForm.setCity("Innsbruck");
+		Account account = this.accounts.create(accountForm, admin);
+		ContactForm contactForm = this.contacts.newForm(admin);
+		contactForm.setFirstName("Theresa");
+		contactForm.setLastName("Hofer");
+		contactForm.setAccountId(account.getId());
+		this.contacts.create(contactForm, admin);
+
+		this.browser.signIn(this.adminUsername, this.adminPassword);
+		this.browser.get("/accounts/" + account.getId());
+		assertThat(this.browser.find(By.id("main")).getText()).contains("Hofer", "Theresa");
+
+		// "New contact" on the card opens the form with the account already chosen.
+		this.browser.click(By.id("new-contacts"));
+		WebElement picked = new Select(this.browser.find(By.id("accountId"))).getFirstSelectedOption();
+		assertThat(picked.getText()).isEqualTo("Alpenglühen Seilbahnen AG");
+		this.browser.type(By.id("lastName"), "Pichler").click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Pichler");
+		this.browser.click(By.linkText("Alpenglühen Seilbahnen AG"));
+		this.browser.waitForText(By.tagName("h1"), "Alpenglühen Seilbahnen AG");
+		assertThat(this.browser.find(By.id("main")).getText()).contains("Hofer", "Pichler");
+
+		// An account with contacts is not deleted, and the user is told why.
+		this.browser.click(By.id("delete"));
+		this.browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+		assertThat(this.browser.find(By.cssSelector(".alert-danger")).getText())
+			.isEqualTo("This record cannot be deleted: 2 contact(s) still belong to it.");
+		assertThat(this.browser.path()).isEqualTo("/accounts/" + account.getId());
+
+		// Someone else saves while the form is open: the stale save is refused, not lost.
+		this.browser.click(By.id("edit"));
+		AccountForm theirs = this.accounts.formOf(account.getId(), admin);
+		theirs.setCity("Hall in Tirol");
+		this.accounts.update(account.getId(), theirs, admin);
+		this.browser.type(By.id("city"), "Innsbruck-Land").click(By.id("save"));
+		assertThat(this.browser.find(By.id("conflict")).getText()).startsWith("Someone else saved this record");
+		assertThat(this.browser.find(By.id("city")).getDomProperty("value")).isEqualTo("Innsbruck-Land");
+		assertThat(this.accounts.get(account.getId(), admin).getCity()).isEqualTo("Hall in Tirol");
+	}
+
+	private CurrentUser admin() {
+		User user = this.identity.allUsers()
+			.stream()
+			.filter((candidate) -> candidate.getUsername().equals(this.adminUsername))
+			.findFirst()
+			.orElseThrow();
+		return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
+				user.getTeamId(), user.getLocale());
+	}
+
+	/**
+	 * Types a search and waits for the list to show the expected text. The rest of the
+	 * page stays: a full page load would drop the marker set on the body first.
+	 */
+	private void searchFor(String query, String expected) {
+		this.browser.script("document.body.dataset.unchanged = 'yes'");
+		this.browser.type(By.id("q"), query);
+		this.browser.waitForText(By.id("results"), expected);
+		assertThat(this.browser.script("return document.body.dataset.unchanged")).isEqualTo("yes");
+		assertThat(this.browser.findAll(By.id("results"))).hasSize(1);
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.potentia.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page, in English and German, on a laptop and on a phone, with the demo data: no
+ * raw message keys, no error page, nothing wider than the screen. With
+ * {@code -Dpotentia.screenshots=DIR} it also saves a screenshot of each page there, to
+ * look at.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "potentia.demo=true")
+class PageTourBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${potentia.admin.username}")
+	String adminUsername;
+
+	@Value("${potentia.admin.password}")
+	String adminPassword;
+
+	@Value("${potentia.screenshots:}")
+	String screenshots;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "desktop, en", "desktop, de", "phone, en", "phone, de" })
+	void everyPageReadsWell(String device, String language) {
+		Dimension window = "phone".equals(device) ? Browser.PHONE : Browser.DESKTOP;
+		long account = id("select min(id) from accounts where account_type = 'customer'");
+		long contact = id("select min(id) from contacts where account_id = " + account);
+		long user = id("select min(id) from users where role = 'REP'");
+		List<String> problems = new ArrayList<>();
+		try (Browser browser = Browser.open("http://localhost:" + this.port, window)) {
+			browser.get("/login?lang=" + language);
+			look(browser, device, language, "login", problems);
+
+			browser.signIn(this.adminUsername, this.adminPassword);
+			chooseLanguage(browser, language);
+			visit(browser, device, language, "home", "/", problems);
+			visit(browser, device, language, "accounts", "/accounts", problems);
+			visit(browser, device, language, "accounts-search", "/accounts?q=gmbh&sort=-city", problems);
+			visit(browser, device, language, "accounts-page2", "/accounts?page=2", problems);
+			visit(browser, device, language, "account", "/accounts/" + account, problems);
+			visit(browser, device, language, "account-new", "/accounts/new", problems);
+			browser.click(By.id("save"));
+			browser.find(By.cssSelector(".invalid-feedback"));
+			look(browser, device, language, "account-new-invalid", problems);
+			visit(browser, device, language, "account-edit", "/accounts/" + account + "/edit", problems);
+			visit(browser, device, language, "contacts", "/contacts", problems);
+			visit(browser, device, language, "contact", "/contacts/" + contact, problems);
+			visit(browser, device, language, "contact-new", "/contacts/new?account_id=" + account, problems);
+			visit(browser, device, language, "contact-edit", "/contacts/" + contact + "/edit", problems);
+			visit(browser, device, language, "profile", "/profile", problems);
+			browser.click(By.id("create-token"));
+			browser.find(By.cssSelector("#token-name.is-invalid"));
+			look(browser, device, language, "profile-token-invalid", problems);
+			browser.type(By.id("token-name"), "Tour " + device + " " + language).click(By.id("create-token"));
+			browser.find(By.id("new-token"));
+			look(browser, device, language, "profile-token-created", problems);
+			visit(browser, device, language, "admin", "/admin", problems);
+			visit(browser, device, language, "users", "/admin/users", problems);
+			visit(browser, device, language, "user-new", "/admin/users/new", problems);
+			visit(browser, device, language, "user-edit", "/admin/users/" + user, problems);
+			visit(browser, device, language, "teams", "/admin/teams", problems);
+			browser.get("/no-such-page");
+			look(browser, device, language, "not-found", problems);
+			browser.get("/accounts/" + Long.MAX_VALUE);
+			if (!browser.title().startsWith("404")) {
+				problems.add("account-not-found: " + browser.title());
+			}
+			look(browser, device, language, "account-not-found", problems);
+			if ("phone".equals(device)) {
+				browser.get("/accounts");
+				browser.click(By.cssSelector(".navbar-toggler"));
+				browser.click(By.id("user-menu"));
+				browser.find(By.id("lang-de"));
+				look(browser, device, language, "menu-open", problems);
+			}
+			chooseLanguage(browser, "en");
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private void chooseLanguage(Browser browser, String language) {
+		browser.get("/profile");
+		browser.select(By.id("language"), "de".equals(language) ? "Deutsch" : "English");
+		browser.click(By.id("save-language"));
+		browser.waitUntil((driver) -> language.equals(browser.find(By.tagName("html")).getDomAttribute("lang")));
+	}
+
+	private void visit(Browser browser, String device, String language, String name, String path,
+			List<String> problems) {
+		browser.get(path);
+		if (browser.title().matches("\\d{3}.*")) {
+			problems.add(name + ": error page " + browser.title());
+		}
+		look(browser, device, language, name, problems);
+	}
+
+	private void look(Browser browser, String device, String language, String name, List<String> problems) {
+		browser.waitForHtmx();
+		String source = browser.pageSource();
+		if (source.contains("??")) {
+			int at = source.indexOf("??");
+			problems.add(name + ": raw message key " + source.substring(at, Math.min(source.length(), at + 60)));
+		}
+		String lang = browser.find(By.tagName("html")).getDomAttribute("lang");
+		if (!language.equals(lang)) {
+			problems.add(name + ": page language " + lang);
+		}
+		Number overflow = (Number) browser
+			.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		if (overflow.intValue() > 0) {
+			problems.add(name + ": " + overflow + "px wider than the " + device + " screen");
+		}
+		if (!this.screenshots.isBlank()) {
+			browser.fullPageScreenshot(
+					Path.of(this.screenshots, String.format(Locale.ROOT, "%s-%s-%s.png", device, language, name)));
+		}
+	}
+
+	private long id(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,110 @@
+package org.potentia.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A start with {@code potentia.demo=true} on an empty database fills it with demo data
+ * once.
+ */
+@SpringBootTest(properties = "potentia.demo=true")
+@Import(DemoDataTests.RecordingContributor.class)
+class DemoDataTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoData demoData;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	RecordingContributor contributor;
+
+	@Test
+	void createsTeamsUsersAccountsAndContacts() {
+		assertThat(this.jdbc.sql("select name from teams order by name").query(String.class).list())
+			.containsExactly("Nord", "Süd");
+		assertThat(count("select count(*) from users where role = 'MANAGER' and team_id is not null")).isEqualTo(2);
+		assertThat(count("select count(*) from users where role = 'REP' and team_id is not null")).isEqualTo(4);
+
+		assertThat(count("select count(*) from accounts")).isBetween(25L, 40L);
+		assertThat(this.jdbc.sql("select distinct account_type from accounts").query(String.class).list())
+			.containsExactlyInAnyOrder("customer", "prospect", "partner", "competitor", "other");
+		assertThat(count("select count(*) from accounts where street is null or city is null or country is null"))
+			.isZero();
+		assertThat(count("select count(distinct owner_id) from accounts")).isEqualTo(6);
+
+		assertThat(count("select count(*) from contacts")).isBetween(50L, 80L);
+		assertThat(count("select count(*) from contacts where account_id is null")).isZero();
+		assertThat(count("select count(distinct owner_id) from contacts")).isEqualTo(6);
+		assertThat(count("select count(*) from accounts a where not exists "
+				+ "(select 1 from contacts c where c.account_id = a.id)"))
+			.isZero();
+		assertThat(count("select count(*) from contacts where created_by <> 'admin'")).isZero();
+	}
+
+	@Test
+	void demoUsersSignInWithTheDemoPassword() {
+		assertThat(this.passwordEncoder.matches("demo12345", this.users.loadUserByUsername("lena.maier").getPassword()))
+			.isTrue();
+	}
+
+	@Test
+	void contributorsAddTheirsToTheBaseData() {
+		assertThat(this.contributor.contexts).hasSize(1);
+		DemoContext context = this.contributor.contexts.get(0);
+		assertThat(context.accounts()).hasSize((int) count("select count(*) from accounts"));
+		assertThat(context.contacts()).hasSize((int) count("select count(*) from contacts"));
+		assertThat(context.teams()).hasSize(2);
+		assertThat(context.membersOf(context.teams().get(0))).hasSize(3);
+		assertThat(context.admin().isAdmin()).isTrue();
+	}
+
+	@Test
+	void makesNothingOnceThereAreAccounts() throws Exception {
+		long accounts = count("select count(*) from accounts");
+		long contacts = count("select count(*) from contacts");
+		this.demoData.run(null);
+		assertThat(count("select count(*) from accounts")).isEqualTo(accounts);
+		assertThat(count("select count(*) from contacts")).isEqualTo(contacts);
+		assertThat(this.contributor.contexts).hasSize(1);
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/**
+	 * A contributor as a later module would add one.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordingContributor implements DemoContributor {
+
+		final List<DemoContext> contexts = new ArrayList<>();
+
+		@Override
+		public void contribute(DemoContext context) {
+			this.contexts.add(context);
+		}
+
+	}
+
+}
