@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dpotentia.screenshots=DIR} it also saves a screenshot of each page there, to
  * look at.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "potentia.demo=true")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:tour-${random.uuid};DB_CLOSE_DELAY=-1",
+				"spring.datasource.username=sa", "spring.datasource.password=" })
 class PageTourBrowserTests {
 
 	@LocalServerPort

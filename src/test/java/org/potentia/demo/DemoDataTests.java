@@ -19,7 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A start with {@code potentia.demo=true} on an empty database fills it with demo data
  * once.
  */
-@SpringBootTest(properties = "potentia.demo=true")
+// Demo data fills only an empty database: this test keeps its own, even when the suite
+// runs
+// on a shared PostgreSQL.
+@SpringBootTest(
+		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};DB_CLOSE_DELAY=-1",
+				"spring.datasource.username=sa", "spring.datasource.password=" })
 @Import(DemoDataTests.RecordingContributor.class)
 class DemoDataTests {
 
@@ -59,6 +64,17 @@ class DemoDataTests {
 				+ "(select 1 from contacts c where c.account_id = a.id)"))
 			.isZero();
 		assertThat(count("select count(*) from contacts where created_by <> 'admin'")).isZero();
+	}
+
+	@Test
+	void createsOpportunitiesAcrossAllStages() {
+		long accounts = count("select count(*) from accounts");
+		assertThat(count("select count(*) from potentials")).isEqualTo(accounts * 2);
+		assertThat(count("select count(distinct stage_id) from potentials")).isEqualTo(6);
+		assertThat(count("select count(*) from potentials p join pipeline_stages s on s.id = p.stage_id"
+				+ " where s.kind = 'lost' and p.lost_reason_id is null"))
+			.isZero();
+		assertThat(count("select count(*) from potential_history")).isEqualTo(accounts * 2);
 	}
 
 	@Test

@@ -51,8 +51,8 @@ public class RecordLinks {
 			ListView view = new ListView(target, columns, page, target.defaultSort(), Map.of(), target.uiPath(),
 					columns.isEmpty() ? null : columns.get(0).name());
 			String filter = foreignKey.name() + "=" + id;
-			result.add(new Related(link, target, view,
-					link.offerNew() ? target.uiPath() + "/new?" + filter : null, target.uiPath() + "?" + filter));
+			result.add(new Related(link, target, view, link.offerNew() ? target.uiPath() + "/new?" + filter : null,
+					target.uiPath() + "?" + filter));
 		}
 		return result;
 	}
