@@ -9,6 +9,7 @@
       new Sortable(list, {
         group: 'board',
         animation: 150,
+        forceFallback: true,
         onEnd: function (event) {
           if (event.from === event.to) { return; }
           var card = event.item;

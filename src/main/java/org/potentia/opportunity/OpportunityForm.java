@@ -47,7 +47,7 @@ public class OpportunityForm {
 
 	private Long ownerId;
 
-	@Pattern(regexp = "manual|web_form|import|api|campaign|referral|other", message = "{error.picklist}")
+	@Pattern(regexp = "(manual|web_form|import|api|campaign|referral|other)?", message = "{error.picklist}")
 	private String leadSource;
 
 	@Size(max = 255)

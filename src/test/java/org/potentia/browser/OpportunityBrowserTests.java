@@ -1,0 +1,113 @@
+package org.potentia.browser;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import org.potentia.opportunity.OpportunityRules;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Opportunities as a person works them: one made with only a name, dragged on the board
+ * to another stage with the column totals following, and an admin's mandatory account
+ * that the form then asks for.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class OpportunityBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${potentia.admin.username}")
+	String adminUsername;
+
+	@Value("${potentia.admin.password}")
+	String adminPassword;
+
+	@Autowired
+	OpportunityRules rules;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.open("http://localhost:" + this.port);
+		this.browser.signIn(this.adminUsername, this.adminPassword);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.rules.change(Set.of(), true, "test");
+		this.browser.close();
+	}
+
+	@Test
+	void anOpportunityWithOnlyANameIsDraggedToAnotherStageAndTheTotalsFollow() {
+		this.browser.get("/opportunities").click(By.id("new-opportunity"));
+		this.browser.type(By.id("name"), "Browser deal").click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Browser deal");
+		String path = this.browser.path();
+		String id = path.substring(path.lastIndexOf('/') + 1);
+
+		this.browser.get("/opportunities/board");
+		long qualification = count("qualification");
+		long proposal = count("proposal");
+		assertThat(qualification).isGreaterThanOrEqualTo(1);
+
+		WebElement card = this.browser.find(By.id("card-" + id));
+		WebElement target = this.browser.find(By.cssSelector("#column-proposal .board-cards"));
+		new Actions(this.browser.driver()).clickAndHold(card)
+			.moveByOffset(10, 10)
+			.moveToElement(target)
+			.moveByOffset(0, 5)
+			.release()
+			.perform();
+
+		this.browser.waitUntil((driver) -> count("proposal") == proposal + 1);
+		assertThat(count("qualification")).isEqualTo(qualification - 1);
+		assertThat(this.browser.find(By.cssSelector("#column-proposal")).getText()).contains("Browser deal");
+	}
+
+	@Test
+	void theCardMenuMovesByKeyboardToo() {
+		this.browser.get("/opportunities/new");
+		this.browser.type(By.id("name"), "Keyboard deal").click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Keyboard deal");
+		String path = this.browser.path();
+		String id = path.substring(path.lastIndexOf('/') + 1);
+		this.browser.get("/opportunities/board");
+		long negotiation = count("negotiation");
+		this.browser.click(By.cssSelector("#card-" + id + " [data-bs-toggle='dropdown']"));
+		this.browser.click(By.xpath("//li[@id='card-" + id + "']//button[contains(., 'Negotiation')]"));
+		this.browser.waitUntil((driver) -> count("negotiation") == negotiation + 1);
+	}
+
+	@Test
+	void anAdminMakesTheAccountMandatoryAndTheFormAsksForIt() {
+		this.browser.get("/admin/opportunities").click(By.id("mandatory-account_id")).click(By.id("save-rules"));
+		this.browser.waitForText(By.cssSelector(".alert-success"), "Saved.");
+
+		this.browser.get("/opportunities/new");
+		this.browser.type(By.id("name"), "Without account").click(By.id("save"));
+		this.browser.waitForText(By.cssSelector(".invalid-feedback"), "This field is mandatory.");
+		assertThat(this.browser.find(By.id("accountId")).getAttribute("class")).contains("is-invalid");
+		assertThat(this.browser.find(By.id("name")).getAttribute("value")).isEqualTo("Without account");
+	}
+
+	private long count(String stageCode) {
+		String text = this.browser.find(By.cssSelector("#column-" + stageCode + " .column-count")).getText();
+		return Long.parseLong(text.replaceAll("[^0-9]", ""));
+	}
+
+}
