@@ -3,12 +3,13 @@ package org.potentia.lead;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.FieldType;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.csv.ImportProfile;
 import org.potentia.platform.web.Navigation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The leads module in the catalogue.
+ * The leads module in the catalogue, and how its CSV import behaves.
  */
 @Configuration(proxyBeanMethods = false)
 class LeadCatalogue {
@@ -53,6 +54,18 @@ class LeadCatalogue {
 			.field(Field.of("consent_source", FieldType.TEXT).size(200))
 			.field(Field.of("owner_id", FieldType.RELATION).relation("users", "owner"))
 			.build();
+	}
+
+	/**
+	 * Imported leads come from "import" unless a column says otherwise, and a lead whose
+	 * email another lead (or an earlier row) has is reported, not imported twice. The
+	 * database keeps the lower-cased email in {@code email_key} (V3_1), with an index.
+	 */
+	@Bean
+	ImportProfile leadsImport() {
+		return ImportProfile.of(NAME)
+			.withDefault("lead_source", LeadSource.IMPORT.code())
+			.uniqueBy("email", "email_key");
 	}
 
 }

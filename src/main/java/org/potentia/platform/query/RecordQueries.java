@@ -107,6 +107,21 @@ public class RecordQueries {
 	}
 
 	/**
+	 * The ids of the records the user may see whose display name is this text (ignoring
+	 * case), at most {@code limit} of them: for values that name a record, such as an
+	 * owner's name in a CSV file.
+	 */
+	public List<Long> idsNamed(ModuleDefinition module, String name, CurrentUser user, int limit) {
+		SqlCondition where = this.visibility.predicate(module, user)
+			.and(SqlCondition.of("LOWER(" + display(module, "t") + ") = ?", name.trim().toLowerCase()));
+		return this.jdbc
+			.sql("SELECT t.id FROM " + module.table() + " t WHERE " + where.sql() + " ORDER BY t.id LIMIT " + limit)
+			.params(where.parameters())
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * How many records the user may see that match the query.
 	 */
 	public long count(ModuleDefinition module, ListQuery query, CurrentUser user) {
