@@ -1,9 +1,11 @@
 package org.potentia.account.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.potentia.account.Account;
@@ -14,6 +16,7 @@ import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
@@ -53,30 +56,47 @@ class AccountController {
 
 	private final RecordLinks links;
 
+	private final CsvExport export;
+
 	AccountController(AccountService accounts, ModuleDefinition accountsModule, ListPages lists,
-			IdentityService identity, FormErrors errors, RecordLinks links) {
+			IdentityService identity, FormErrors errors, RecordLinks links, CsvExport export) {
 		this.accounts = accounts;
 		this.module = accountsModule;
 		this.lists = lists;
 		this.identity = identity;
 		this.errors = errors;
 		this.links = links;
+		this.export = export;
 	}
 
 	@ModelAttribute
 	void reference(Model model) {
 		model.addAttribute("module", this.module);
+		model.addAttribute("exportable", true);
 		model.addAttribute("accountTypes", AccountType.codes());
 	}
 
 	@GetMapping
 	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx) {
-		ListQuery query = this.lists.query(this.module, parameters, Set.of("account_type", "owner_id"), null);
+		ListQuery query = query(parameters);
 		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "name"));
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("parameters", parameters);
 		return (htmx != null) ? "fragments/list :: results" : "accounts/list";
+	}
+
+	/**
+	 * The list as CSV: the same search, filters and sort, every page.
+	 */
+	@GetMapping("/export")
+	void export(@RequestParam Map<String, String> parameters, CurrentUser user, HttpServletResponse response)
+			throws IOException {
+		this.export.write(this.module, query(parameters), user, response);
+	}
+
+	private ListQuery query(Map<String, String> parameters) {
+		return this.lists.query(this.module, parameters, Set.of("account_type", "owner_id"), null);
 	}
 
 	@GetMapping("/{id}")

@@ -1,9 +1,11 @@
 package org.potentia.contact.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.potentia.contact.Contact;
@@ -13,6 +15,7 @@ import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -57,8 +60,11 @@ class ContactController {
 
 	private final RecordLinks links;
 
+	private final CsvExport export;
+
 	ContactController(ContactService contacts, ModuleDefinition contactsModule, ModuleDefinition accountsModule,
-			ListPages lists, RecordQueries queries, IdentityService identity, FormErrors errors, RecordLinks links) {
+			ListPages lists, RecordQueries queries, IdentityService identity, FormErrors errors, RecordLinks links,
+			CsvExport export) {
 		this.contacts = contacts;
 		this.module = contactsModule;
 		this.accountsModule = accountsModule;
@@ -67,17 +73,19 @@ class ContactController {
 		this.identity = identity;
 		this.errors = errors;
 		this.links = links;
+		this.export = export;
 	}
 
 	@ModelAttribute
 	void reference(Model model) {
 		model.addAttribute("module", this.module);
+		model.addAttribute("exportable", true);
 	}
 
 	@GetMapping
 	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
 			@RequestHeader(value = "HX-Request", required = false) String htmx) {
-		ListQuery query = this.lists.query(this.module, parameters, Set.of("owner_id", "account_id"), null);
+		ListQuery query = query(parameters);
 		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "last_name"));
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("parameters", parameters);
@@ -86,6 +94,19 @@ class ContactController {
 		}
 		model.addAttribute("accountFilter", accountName(parameters.get("account_id"), user));
 		return "contacts/list";
+	}
+
+	/**
+	 * The list as CSV: the same search, filters and sort, every page.
+	 */
+	@GetMapping("/export")
+	void export(@RequestParam Map<String, String> parameters, CurrentUser user, HttpServletResponse response)
+			throws IOException {
+		this.export.write(this.module, query(parameters), user, response);
+	}
+
+	private ListQuery query(Map<String, String> parameters) {
+		return this.lists.query(this.module, parameters, Set.of("owner_id", "account_id"), null);
 	}
 
 	@GetMapping("/{id}")

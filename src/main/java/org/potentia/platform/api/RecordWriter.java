@@ -8,9 +8,10 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 
 /**
- * How the generic JSON:API controller writes a module's records: through the module's own
- * form object and service, so that the API enforces exactly the rules the UI does. Reads
- * need no writer; they go through {@link org.potentia.platform.query.RecordQueries}.
+ * How the generic JSON:API controller and the CSV import write a module's records:
+ * through the module's own form object and service, so that they enforce exactly the
+ * rules the UI does. Reads need no writer; they go through
+ * {@link org.potentia.platform.query.RecordQueries}.
  *
  * @param <F> the module's form type, with Bean Validation constraints
  */

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
@@ -20,6 +23,8 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,14 +47,24 @@ public class RecordQueries {
 	 */
 	public static final String DISPLAY = "__display";
 
+	/**
+	 * Rows fetched per round trip when streaming: the driver holds no more than this many
+	 * rows of a large result in memory.
+	 */
+	static final int STREAM_FETCH_SIZE = 1000;
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
 
 	private final Catalogue catalogue;
 
 	private final Visibility visibility;
 
-	public RecordQueries(JdbcClient jdbc, Catalogue catalogue, Visibility visibility) {
+	public RecordQueries(JdbcClient jdbc, DataSource dataSource, Catalogue catalogue, Visibility visibility) {
 		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
 		this.catalogue = catalogue;
 		this.visibility = visibility;
 	}
@@ -115,6 +130,37 @@ public class RecordQueries {
 			}
 			return row;
 		}).list();
+	}
+
+	/**
+	 * Every record the user may see that matches the query (search, filter, sort; the
+	 * page is ignored), handed over one at a time as the database returns them, so that
+	 * an export of half a million rows never holds them all. Runs in one read-only
+	 * transaction, which PostgreSQL needs to stream with a cursor.
+	 */
+	public void stream(ModuleDefinition module, ListQuery query, CurrentUser user,
+			Consumer<Map<String, Object>> consumer) {
+		SqlCondition where = where(module, query, user);
+		String sql = select(module) + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY "
+				+ String.join(", ", orderBy(module, query.sort()));
+		RowMapper<Map<String, Object>> mapper = rowMapper(module);
+		this.streaming.query(sql, (RowCallbackHandler) (rs) -> consumer.accept(mapper.mapRow(rs, 0)),
+				where.parameters().toArray());
+	}
+
+	/**
+	 * The ids of the records the user may see whose display name is this text (ignoring
+	 * case), at most {@code limit} of them: for values that name a record, such as an
+	 * owner's name in a CSV file.
+	 */
+	public List<Long> idsNamed(ModuleDefinition module, String name, CurrentUser user, int limit) {
+		SqlCondition where = this.visibility.predicate(module, user)
+			.and(SqlCondition.of("LOWER(" + display(module, "t") + ") = ?", name.trim().toLowerCase()));
+		return this.jdbc
+			.sql("SELECT t.id FROM " + module.table() + " t WHERE " + where.sql() + " ORDER BY t.id LIMIT " + limit)
+			.params(where.parameters())
+			.query(Long.class)
+			.list();
 	}
 
 	/**

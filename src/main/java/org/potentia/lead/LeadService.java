@@ -1,0 +1,156 @@
+package org.potentia.lead;
+
+import org.potentia.identity.IdentityService;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.NotFoundException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordQueries;
+import org.potentia.platform.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes leads under the visibility rule. New leads start in the
+ * lead pipeline's default stage; a lead moves only into a stage the pipeline offers.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LeadService {
+
+	static final String STAGE_FIELD = "stage_id";
+
+	private final LeadRepository leads;
+
+	private final RecordQueries queries;
+
+	private final ModuleDefinition module;
+
+	private final IdentityService identity;
+
+	private final PipelineService pipeline;
+
+	LeadService(LeadRepository leads, RecordQueries queries, ModuleDefinition leadsModule, IdentityService identity,
+			PipelineService pipeline) {
+		this.leads = leads;
+		this.queries = queries;
+		this.module = leadsModule;
+		this.identity = identity;
+		this.pipeline = pipeline;
+	}
+
+	/**
+	 * The lead, if it exists and the user may see it.
+	 * @throws NotFoundException otherwise
+	 */
+	public Lead get(long id, CurrentUser user) {
+		if (!this.queries.isVisible(this.module, id, user)) {
+			throw new NotFoundException(LeadCatalogue.NAME, id);
+		}
+		return this.leads.findById(id).orElseThrow(() -> new NotFoundException(LeadCatalogue.NAME, id));
+	}
+
+	public boolean isVisible(long id, CurrentUser user) {
+		return this.queries.isVisible(this.module, id, user);
+	}
+
+	/**
+	 * A form with the defaults of a lead entered by hand.
+	 */
+	public LeadForm newForm(CurrentUser user) {
+		return newForm(user, LeadSource.MANUAL);
+	}
+
+	/**
+	 * A form with the defaults of a new lead from this source: the user as owner, the
+	 * pipeline's default stage.
+	 */
+	public LeadForm newForm(CurrentUser user, LeadSource source) {
+		LeadForm form = new LeadForm();
+		form.setOwnerId(user.id());
+		form.setLeadSource(source.code());
+		form.setStageId(this.pipeline.defaultStage(PipelineService.LEADS).getId());
+		return form;
+	}
+
+	public LeadForm formOf(long id, CurrentUser user) {
+		return LeadForm.of(get(id, user));
+	}
+
+	/**
+	 * Creates a lead. Without a source it was entered by hand; without a stage it starts
+	 * in the default stage.
+	 */
+	@Transactional
+	public Lead create(LeadForm form, CurrentUser user) {
+		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
+		form.setOwnerId(owner);
+		this.identity.requireActiveUser(owner, "owner_id");
+		long stage = (form.getStageId() != null)
+				? this.pipeline.requireStage(PipelineService.LEADS, form.getStageId(), null, STAGE_FIELD).getId()
+				: this.pipeline.defaultStage(PipelineService.LEADS).getId();
+		form.setStageId(stage);
+		LeadSource source = (form.source() != null) ? form.source() : LeadSource.MANUAL;
+		Lead lead = new Lead(form.getLastName(), source, stage, owner);
+		form.applyTo(lead);
+		return this.leads.save(lead);
+	}
+
+	@Transactional
+	public Lead update(long id, LeadForm form, CurrentUser user) {
+		Lead lead = get(id, user);
+		checkVersion(form.getVersion(), lead);
+		if (form.getOwnerId() == null) {
+			form.setOwnerId(lead.getOwnerId());
+		}
+		if (!form.getOwnerId().equals(lead.getOwnerId())) {
+			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
+		}
+		if (form.getStageId() == null) {
+			form.setStageId(lead.getStageId());
+		}
+		this.pipeline.requireStage(PipelineService.LEADS, form.getStageId(), lead.getStageId(), STAGE_FIELD);
+		lead.moveTo(form.getStageId());
+		if (form.source() != null) {
+			lead.cameFrom(form.source());
+		}
+		form.applyTo(lead);
+		this.leads.saveAndFlush(lead);
+		return lead;
+	}
+
+	/**
+	 * Moves the lead into another stage of the lead pipeline.
+	 * @param version the version the user saw, or null
+	 */
+	@Transactional
+	public Lead moveTo(long id, long stageId, Long version, CurrentUser user) {
+		Lead lead = get(id, user);
+		checkVersion(version, lead);
+		this.pipeline.requireStage(PipelineService.LEADS, stageId, lead.getStageId(), STAGE_FIELD);
+		lead.moveTo(stageId);
+		this.leads.saveAndFlush(lead);
+		return lead;
+	}
+
+	/**
+	 * Deletes the lead, unless other records still point at it.
+	 * @throws ConflictException naming what still refers to it
+	 */
+	@Transactional
+	public void delete(long id, CurrentUser user) {
+		Lead lead = get(id, user);
+		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
+			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
+		});
+		this.leads.delete(lead);
+		this.leads.flush();
+	}
+
+	private static void checkVersion(Long version, Lead lead) {
+		if (version != null && version != lead.getVersion()) {
+			throw ConflictException.staleVersion();
+		}
+	}
+
+}
