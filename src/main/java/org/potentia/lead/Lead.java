@@ -65,6 +65,21 @@ public class Lead extends AuditedEntity {
 	@Column(name = "owner_id")
 	private Long ownerId;
 
+	@Column(name = "converted_at")
+	private java.time.Instant convertedAt;
+
+	@Column(name = "converted_by")
+	private String convertedBy;
+
+	@Column(name = "converted_potential_id")
+	private Long convertedPotentialId;
+
+	@Column(name = "converted_account_id")
+	private Long convertedAccountId;
+
+	@Column(name = "converted_contact_id")
+	private Long convertedContactId;
+
 	protected Lead() {
 	}
 
@@ -212,6 +227,30 @@ public class Lead extends AuditedEntity {
 
 	public Long getOwnerId() {
 		return this.ownerId;
+	}
+
+	public boolean isConverted() {
+		return this.convertedAt != null;
+	}
+
+	public java.time.Instant getConvertedAt() {
+		return this.convertedAt;
+	}
+
+	public String getConvertedBy() {
+		return this.convertedBy;
+	}
+
+	public Long getConvertedPotentialId() {
+		return this.convertedPotentialId;
+	}
+
+	public Long getConvertedAccountId() {
+		return this.convertedAccountId;
+	}
+
+	public Long getConvertedContactId() {
+		return this.convertedContactId;
 	}
 
 }

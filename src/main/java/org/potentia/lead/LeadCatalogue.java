@@ -53,6 +53,16 @@ class LeadCatalogue {
 			.field(Field.of("consent_date", FieldType.DATE))
 			.field(Field.of("consent_source", FieldType.TEXT).size(200))
 			.field(Field.of("owner_id", FieldType.RELATION).relation("users", "owner"))
+			.field(Field.of("converted_at", FieldType.DATETIME).readOnly())
+			.field(Field.of("converted_potential_id", FieldType.RELATION)
+				.relation("potentials", "converted_potential")
+				.readOnly())
+			.field(Field.of("converted_account_id", FieldType.RELATION)
+				.relation("accounts", "converted_account")
+				.readOnly())
+			.field(Field.of("converted_contact_id", FieldType.RELATION)
+				.relation("contacts", "converted_contact")
+				.readOnly())
 			.build();
 	}
 

@@ -5,8 +5,10 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +32,19 @@ public class LeadService {
 
 	private final PipelineService pipeline;
 
+	private final RecordEvents events;
+
+	private final JdbcClient jdbc;
+
 	LeadService(LeadRepository leads, RecordQueries queries, ModuleDefinition leadsModule, IdentityService identity,
-			PipelineService pipeline) {
+			PipelineService pipeline, RecordEvents events, JdbcClient jdbc) {
 		this.leads = leads;
 		this.queries = queries;
 		this.module = leadsModule;
 		this.identity = identity;
 		this.pipeline = pipeline;
+		this.events = events;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -93,13 +101,26 @@ public class LeadService {
 		LeadSource source = (form.source() != null) ? form.source() : LeadSource.MANUAL;
 		Lead lead = new Lead(form.getLastName(), source, stage, owner);
 		form.applyTo(lead);
-		return this.leads.save(lead);
+		this.leads.saveAndFlush(lead);
+		this.events.saved(LeadCatalogue.NAME, lead.getId(), null, user, source.code());
+		return lead;
 	}
 
 	@Transactional
 	public Lead update(long id, LeadForm form, CurrentUser user) {
+		return update(id, form, user, "form");
+	}
+
+	/**
+	 * Changes a lead; the source (form, api, import, workflow) travels with the saved
+	 * event. A converted lead is read-only.
+	 */
+	@Transactional
+	public Lead update(long id, LeadForm form, CurrentUser user, String source) {
 		Lead lead = get(id, user);
+		refuseIfConverted(lead);
 		checkVersion(form.getVersion(), lead);
+		var before = this.events.snapshot(LeadCatalogue.NAME, id);
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(lead.getOwnerId());
 		}
@@ -116,6 +137,7 @@ public class LeadService {
 		}
 		form.applyTo(lead);
 		this.leads.saveAndFlush(lead);
+		this.events.saved(LeadCatalogue.NAME, id, before, user, source);
 		return lead;
 	}
 
@@ -126,11 +148,59 @@ public class LeadService {
 	@Transactional
 	public Lead moveTo(long id, long stageId, Long version, CurrentUser user) {
 		Lead lead = get(id, user);
+		refuseIfConverted(lead);
 		checkVersion(version, lead);
+		var before = this.events.snapshot(LeadCatalogue.NAME, id);
 		this.pipeline.requireStage(PipelineService.LEADS, stageId, lead.getStageId(), STAGE_FIELD);
 		lead.moveTo(stageId);
 		this.leads.saveAndFlush(lead);
+		this.events.saved(LeadCatalogue.NAME, id, before, user, "form");
 		return lead;
+	}
+
+	/**
+	 * Claims the lead for a conversion: one conditional update, so of two concurrent
+	 * conversions exactly one wins; the other waits for the winner's commit and then
+	 * finds the lead converted.
+	 * @throws ConflictException if it is converted already
+	 */
+	@Transactional
+	public void claimForConversion(long id, CurrentUser user) {
+		get(id, user);
+		int claimed = this.jdbc
+			.sql("UPDATE leads SET converted_at = ?, converted_by = ?, version = version + 1"
+					+ " WHERE id = ? AND converted_at IS NULL")
+			.params(java.sql.Timestamp.from(java.time.Instant.now()), user.username(), id)
+			.update();
+		if (claimed == 0) {
+			throw new ConflictException("error.lead.converted");
+		}
+	}
+
+	/**
+	 * Records what a claimed lead became; it stays, read-only, with links to them.
+	 */
+	@Transactional
+	public void markConverted(long id, Long potentialId, Long accountId, Long contactId, CurrentUser user) {
+		this.jdbc
+			.sql("UPDATE leads SET converted_potential_id = ?, converted_account_id = ?, converted_contact_id = ?"
+					+ " WHERE id = ?")
+			.params(potentialId, accountId, contactId, id)
+			.update();
+	}
+
+	/**
+	 * Deletes a claimed lead after its conversion, as the tool says.
+	 */
+	@Transactional
+	public void deleteConverted(long id, CurrentUser user) {
+		this.jdbc.sql("DELETE FROM leads WHERE id = ? AND converted_at IS NOT NULL").param(id).update();
+	}
+
+	private static void refuseIfConverted(Lead lead) {
+		if (lead.isConverted()) {
+			throw new ConflictException("error.lead.converted");
+		}
 	}
 
 	/**

@@ -66,6 +66,9 @@ public class Opportunity extends AuditedEntity {
 	@Column(name = "lost_reason_id")
 	private Long lostReasonId;
 
+	@Column(name = "lead_id")
+	private Long leadId;
+
 	protected Opportunity() {
 	}
 
@@ -104,6 +107,10 @@ public class Opportunity extends AuditedEntity {
 
 	void assignTo(Long ownerId) {
 		this.ownerId = ownerId;
+	}
+
+	void cameFromLead(Long leadId) {
+		this.leadId = leadId;
 	}
 
 	void loseBecause(Long lostReasonId) {
@@ -213,6 +220,10 @@ public class Opportunity extends AuditedEntity {
 
 	public Long getLostReasonId() {
 		return this.lostReasonId;
+	}
+
+	public Long getLeadId() {
+		return this.leadId;
 	}
 
 }

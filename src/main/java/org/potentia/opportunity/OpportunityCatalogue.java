@@ -51,6 +51,7 @@ class OpportunityCatalogue {
 			.field(Field.of("description", FieldType.LONG_TEXT).size(10000))
 			.field(Field.of("closed_date", FieldType.DATE).readOnly())
 			.field(Field.of("lost_reason_id", FieldType.RELATION).relation("lost_reasons", "lost_reason"))
+			.field(Field.of("lead_id", FieldType.RELATION).relation("leads", "lead").readOnly())
 			.build();
 	}
 

@@ -58,6 +58,8 @@ public class OpportunityForm {
 
 	private Long lostReasonId;
 
+	private Long leadId;
+
 	private Long version;
 
 	static OpportunityForm of(Opportunity opportunity) {
@@ -232,6 +234,17 @@ public class OpportunityForm {
 
 	public void setLostReasonId(Long lostReasonId) {
 		this.lostReasonId = lostReasonId;
+	}
+
+	public Long getLeadId() {
+		return this.leadId;
+	}
+
+	/**
+	 * The lead this opportunity was converted from; kept only when it is created.
+	 */
+	public void setLeadId(Long leadId) {
+		this.leadId = leadId;
 	}
 
 	public Long getVersion() {

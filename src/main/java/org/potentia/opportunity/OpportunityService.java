@@ -121,6 +121,7 @@ public class OpportunityService {
 		}
 		Opportunity opportunity = new Opportunity(form.getName(), stage, form.getOwnerId());
 		form.applyTo(opportunity);
+		opportunity.cameFromLead(form.getLeadId());
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CREATED, source, null, state(opportunity, stage), user);
 		this.recordEvents.saved(OpportunityCatalogue.NAME, opportunity.getId(), null, user, source.code());

@@ -131,6 +131,7 @@ class OpportunityController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
+				opportunityForm.setLeadId(null);
 				Opportunity opportunity = this.opportunities.create(opportunityForm, user, ChangeSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
 				return "redirect:/opportunities/" + opportunity.getId();
