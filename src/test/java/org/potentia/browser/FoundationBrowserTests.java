@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -75,9 +76,13 @@ class FoundationBrowserTests {
 		// A contact, linked to the account through the picker on the contact form.
 		this.browser.get("/contacts").click(By.id("new-contact"));
 		this.browser.type(By.id("firstName"), "Greta").type(By.id("lastName"), "Lindqvist");
-		this.browser.type(By.id("accountId-search"), "Nordlicht");
+		// Enter in the picker's search box searches; it does not save the half-filled
+		// form.
+		this.browser.type(By.id("accountId-search"), "Nordlicht Energie");
+		this.browser.find(By.id("accountId-search")).sendKeys(Keys.ENTER);
 		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//select[@id='accountId']/option[normalize-space()='Nordlicht Energie GmbH']")));
+		assertThat(this.browser.path()).isEqualTo("/contacts/new");
 		this.browser.select(By.id("accountId"), "Nordlicht Energie GmbH").click(By.id("save"));
 		this.browser.waitForText(By.tagName("h1"), "Greta Lindqvist");
 		this.browser.click(By.linkText("Nordlicht Energie GmbH"));
@@ -101,6 +106,14 @@ class FoundationBrowserTests {
 		searchFor("zzz-no-such-contact", "Nothing found.");
 		searchFor("lindq", "Lindqvist");
 		assertThat(this.browser.find(By.id("results")).getText()).contains("Greta", "Nordlicht Energie GmbH");
+
+		// Sorting by keyboard: the list changes, the focus stays on the column's header.
+		this.browser.find(By.id("sort-first_name")).sendKeys(Keys.ENTER);
+		this.browser.waitUntil((driver) -> this.browser.path().contains("sort=first_name"));
+		this.browser
+			.waitUntil((driver) -> "sort-first_name".equals(this.browser.script("return document.activeElement.id")));
+		assertThat(this.browser.find(By.id("sort-first_name")).getDomAttribute("class")).contains("sort-asc");
+		assertThat(this.browser.path()).contains("q=lindq");
 
 		// The user menu switches the whole interface to German, and back.
 		this.browser.click(By.id("user-menu")).click(By.id("lang-de"));
