@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -13,13 +14,11 @@ import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
-import org.potentia.identity.IdentityService;
-import org.potentia.identity.User;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.People;
+import org.potentia.testing.Person;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,20 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the forms, find both by searching as you type, and switch the language; the
  * account card with its contacts, refused deletion and conflicting edits.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PotentiaTest
 class FoundationBrowserTests {
 
 	@LocalServerPort
 	int port;
 
-	@Value("${potentia.admin.username}")
-	String adminUsername;
-
-	@Value("${potentia.admin.password}")
-	String adminPassword;
-
 	@Autowired
-	IdentityService identity;
+	People people;
 
 	@Autowired
 	AccountService accounts;
@@ -52,8 +45,12 @@ class FoundationBrowserTests {
 
 	Browser browser;
 
+	Person admin;
+
 	@BeforeEach
 	void openBrowser() {
+		// An admin of its own: switching the language must not change other tests' admin.
+		this.admin = this.people.admin();
 		this.browser = Browser.open("http://localhost:" + this.port);
 	}
 
@@ -64,7 +61,7 @@ class FoundationBrowserTests {
 
 	@Test
 	void createsAccountAndContactFindsThemAndSwitchesToGerman() {
-		this.browser.signIn(this.adminUsername, this.adminPassword);
+		this.browser.signIn(this.admin.username(), this.admin.password());
 
 		// A new account through its form.
 		this.browser.get("/accounts").click(By.id("new-account"));
@@ -79,9 +76,13 @@ class FoundationBrowserTests {
 		// A contact, linked to the account through the picker on the contact form.
 		this.browser.get("/contacts").click(By.id("new-contact"));
 		this.browser.type(By.id("firstName"), "Greta").type(By.id("lastName"), "Lindqvist");
-		this.browser.type(By.id("accountId-search"), "Nordlicht");
+		// Enter in the picker's search box searches; it does not save the half-filled
+		// form.
+		this.browser.type(By.id("accountId-search"), "Nordlicht Energie");
+		this.browser.find(By.id("accountId-search")).sendKeys(Keys.ENTER);
 		this.browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//select[@id='accountId']/option[normalize-space()='Nordlicht Energie GmbH']")));
+		assertThat(this.browser.path()).isEqualTo("/contacts/new");
 		this.browser.select(By.id("accountId"), "Nordlicht Energie GmbH").click(By.id("save"));
 		this.browser.waitForText(By.tagName("h1"), "Greta Lindqvist");
 		this.browser.click(By.linkText("Nordlicht Energie GmbH"));
@@ -95,11 +96,24 @@ class FoundationBrowserTests {
 		searchFor("zzz-no-such-account", "Nothing found.");
 		searchFor("nordl", "Nordlicht Energie GmbH");
 		assertThat(this.browser.path()).contains("q=nordl");
+		this.browser.script("document.body.dataset.unchanged = 'yes'");
+		this.browser.select(By.id("account_type"), "Partner");
+		this.browser.waitForText(By.id("results"), "Nothing found.");
+		assertThat(this.browser.path()).contains("q=nordl", "account_type=partner");
+		assertThat(this.browser.script("return document.body.dataset.unchanged")).isEqualTo("yes");
 
 		this.browser.get("/contacts");
 		searchFor("zzz-no-such-contact", "Nothing found.");
 		searchFor("lindq", "Lindqvist");
 		assertThat(this.browser.find(By.id("results")).getText()).contains("Greta", "Nordlicht Energie GmbH");
+
+		// Sorting by keyboard: the list changes, the focus stays on the column's header.
+		this.browser.find(By.id("sort-first_name")).sendKeys(Keys.ENTER);
+		this.browser.waitUntil((driver) -> this.browser.path().contains("sort=first_name"));
+		this.browser
+			.waitUntil((driver) -> "sort-first_name".equals(this.browser.script("return document.activeElement.id")));
+		assertThat(this.browser.find(By.id("sort-first_name")).getDomAttribute("class")).contains("sort-asc");
+		assertThat(this.browser.path()).contains("q=lindq");
 
 		// The user menu switches the whole interface to German, and back.
 		this.browser.click(By.id("user-menu")).click(By.id("lang-de"));
@@ -115,7 +129,7 @@ class FoundationBrowserTests {
 
 	@Test
 	void accountCardListsContactsPrefillsNewOnesRefusesDeletionAndReportsConflicts() {
-		CurrentUser admin = admin();
+		CurrentUser admin = this.admin.currentUser();
 		AccountForm accountForm = this.accounts.newForm(admin);
 		accountForm.setName("Alpenglühen Seilbahnen AG");
 		accountForm.setCity("Innsbruck");
@@ -126,7 +140,7 @@ class FoundationBrowserTests {
 		contactForm.setAccountId(account.getId());
 		this.contacts.create(contactForm, admin);
 
-		this.browser.signIn(this.adminUsername, this.adminPassword);
+		this.browser.signIn(this.admin.username(), this.admin.password());
 		this.browser.get("/accounts/" + account.getId());
 		assertThat(this.browser.find(By.id("main")).getText()).contains("Hofer", "Theresa");
 
@@ -156,16 +170,6 @@ class FoundationBrowserTests {
 		assertThat(this.browser.find(By.id("conflict")).getText()).startsWith("Someone else saved this record");
 		assertThat(this.browser.find(By.id("city")).getDomProperty("value")).isEqualTo("Innsbruck-Land");
 		assertThat(this.accounts.get(account.getId(), admin).getCity()).isEqualTo("Hall in Tirol");
-	}
-
-	private CurrentUser admin() {
-		User user = this.identity.allUsers()
-			.stream()
-			.filter((candidate) -> candidate.getUsername().equals(this.adminUsername))
-			.findFirst()
-			.orElseThrow();
-		return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(),
-				user.getTeamId(), user.getLocale());
 	}
 
 	/**

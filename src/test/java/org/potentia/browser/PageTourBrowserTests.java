@@ -52,6 +52,7 @@ class PageTourBrowserTests {
 		long account = id("select min(id) from accounts where account_type = 'customer'");
 		long contact = id("select min(id) from contacts where account_id = " + account);
 		long user = id("select min(id) from users where role = 'REP'");
+		long opportunity = id("select min(id) from potentials where account_id = " + account);
 		List<String> problems = new ArrayList<>();
 		try (Browser browser = Browser.open("http://localhost:" + this.port, window)) {
 			browser.get("/login?lang=" + language);
@@ -73,6 +74,15 @@ class PageTourBrowserTests {
 			visit(browser, device, language, "contact", "/contacts/" + contact, problems);
 			visit(browser, device, language, "contact-new", "/contacts/new?account_id=" + account, problems);
 			visit(browser, device, language, "contact-edit", "/contacts/" + contact + "/edit", problems);
+			visit(browser, device, language, "opportunities", "/opportunities", problems);
+			visit(browser, device, language, "opportunities-board", "/opportunities/board", problems);
+			visit(browser, device, language, "opportunity", "/opportunities/" + opportunity, problems);
+			visit(browser, device, language, "opportunity-new", "/opportunities/new?account_id=" + account, problems);
+			visit(browser, device, language, "opportunity-edit", "/opportunities/" + opportunity + "/edit", problems);
+			visit(browser, device, language, "reports", "/reports", problems);
+			visit(browser, device, language, "report-pipeline", "/reports/pipeline", problems);
+			visit(browser, device, language, "report-time-in-stage", "/reports/time-in-stage", problems);
+			visit(browser, device, language, "report-funnel", "/reports/funnel", problems);
 			visit(browser, device, language, "profile", "/profile", problems);
 			browser.click(By.id("create-token"));
 			browser.find(By.cssSelector("#token-name.is-invalid"));
@@ -85,6 +95,8 @@ class PageTourBrowserTests {
 			visit(browser, device, language, "user-new", "/admin/users/new", problems);
 			visit(browser, device, language, "user-edit", "/admin/users/" + user, problems);
 			visit(browser, device, language, "teams", "/admin/teams", problems);
+			visit(browser, device, language, "pipeline", "/admin/pipeline", problems);
+			visit(browser, device, language, "opportunity-rules", "/admin/opportunities", problems);
 			browser.get("/no-such-page");
 			look(browser, device, language, "not-found", problems);
 			browser.get("/accounts/" + Long.MAX_VALUE);
