@@ -133,37 +133,26 @@ public class HistoryReports {
 	/**
 	 * How the open pipeline moved between two days: opening, new, increased, decreased,
 	 * won, lost and closing amounts, from the history rows. The figures add up exactly:
-	 * opening + new + increased − decreased − won − lost = closing.
+	 * opening + new + increased − decreased − won − lost = closing. An opportunity won or
+	 * lost counts with the amount it had when it left the pipeline; a change of amount
+	 * before that counts as increased or decreased.
 	 * @param from the first day (its start is the opening moment)
 	 * @param to the last day (its end is the closing moment)
 	 */
 	public Movement movement(LocalDate from, LocalDate to, CurrentUser user) {
 		List<MovementRow> rows = movementRows(from, to, user);
 		Map<String, BigDecimal> totals = new LinkedHashMap<>();
+		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String category : Movement.CATEGORIES) {
 			totals.put(category, BigDecimal.ZERO);
+			counts.put(category, 0L);
 		}
-		Map<String, Long> counts = new LinkedHashMap<>();
 		for (MovementRow row : rows) {
-			BigDecimal start = zero(row.startAmount());
-			BigDecimal end = zero(row.endAmount());
-			if (row.openAtStart()) {
-				add(totals, counts, "opening", start);
-			}
-			if (row.openAtEnd()) {
-				add(totals, counts, "closing", end);
-			}
-			String category = row.category();
-			if (category != null) {
-				BigDecimal amount = switch (category) {
-					case "increased", "decreased" -> end.subtract(start).abs();
-					case "new" -> end;
-					default -> row.openAtStart() ? start : end;
-				};
-				add(totals, counts, category, amount);
-				if (!row.openAtStart() && ("won".equals(category) || "lost".equals(category))) {
-					// Made and closed within the period: it came in, then went out.
-					add(totals, counts, "new", end);
+			for (String category : Movement.CATEGORIES) {
+				BigDecimal amount = row.amountIn(category);
+				if (amount != null) {
+					totals.merge(category, amount, BigDecimal::add);
+					counts.merge(category, 1L, Long::sum);
 				}
 			}
 		}
@@ -174,13 +163,7 @@ public class HistoryReports {
 	 * The opportunities behind one figure of the movement report.
 	 */
 	public List<MovementRow> movementRows(LocalDate from, LocalDate to, String category, CurrentUser user) {
-		return movementRows(from, to, user).stream().filter((row) -> switch (category) {
-			case "opening" -> row.openAtStart();
-			case "closing" -> row.openAtEnd();
-			case "new" -> "new".equals(row.category())
-					|| (!row.openAtStart() && ("won".equals(row.category()) || "lost".equals(row.category())));
-			default -> category.equals(row.category());
-		}).toList();
+		return movementRows(from, to, user).stream().filter((row) -> row.amountIn(category) != null).toList();
 	}
 
 	private List<MovementRow> movementRows(LocalDate from, LocalDate to, CurrentUser user) {
@@ -193,41 +176,25 @@ public class HistoryReports {
 				+ " GROUP BY h2.potential_id)";
 		String sql = "SELECT COALESCE(e.potential_id, s.potential_id) AS id,"
 				+ " (SELECT p.name FROM potentials p WHERE p.id = COALESCE(e.potential_id, s.potential_id)) AS name,"
-				+ " s.stage_kind AS start_kind, s.amount AS start_amount, s.event AS start_event,"
-				+ " e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event" + " FROM (" + state
-				+ ") e FULL OUTER JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
-				+ visible.sql();
+				+ " s.potential_id AS start_id, s.stage_kind AS start_kind, s.amount AS start_amount,"
+				+ " s.event AS start_event, e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event"
+				+ " FROM (" + state + ") e FULL OUTER JOIN (" + state + ") s ON s.potential_id = e.potential_id"
+				+ " WHERE " + visible.sql();
 		List<Object> parameters = new ArrayList<>();
 		parameters.add(Timestamp.from(end));
 		parameters.add(Timestamp.from(start));
 		parameters.addAll(visible.parameters());
-		return this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
-			boolean openAtStart = "open".equals(rs.getString("start_kind"))
-					&& !"deleted".equals(rs.getString("start_event"));
-			boolean deletedAtEnd = "deleted".equals(rs.getString("end_event"));
-			boolean openAtEnd = "open".equals(rs.getString("end_kind")) && !deletedAtEnd;
-			String endKind = deletedAtEnd ? "lost" : rs.getString("end_kind");
-			BigDecimal startAmount = rs.getBigDecimal("start_amount");
-			BigDecimal endAmount = rs.getBigDecimal("end_amount");
-			String category = null;
-			if (openAtStart && openAtEnd) {
-				int change = zero(endAmount).compareTo(zero(startAmount));
-				category = (change > 0) ? "increased" : (change < 0) ? "decreased" : null;
-			}
-			else if (openAtStart) {
-				category = "won".equals(endKind) ? "won" : "lost";
-			}
-			else if (openAtEnd) {
-				category = "new";
-			}
-			else if (rs.getString("end_kind") != null && !"open".equals(rs.getString("end_kind"))
-					&& (rs.getString("start_kind") == null || "open".equals(rs.getString("start_kind")))
-					&& !deletedAtEnd) {
-				category = rs.getString("end_kind");
-			}
-			return new MovementRow(rs.getLong("id"), rs.getString("name"), openAtStart, openAtEnd, startAmount,
-					endAmount, category);
-		}).list().stream().filter((row) -> row.openAtStart() || row.openAtEnd() || row.category() != null).toList();
+		return this.jdbc.sql(sql)
+			.params(parameters)
+			.query((rs, rowNum) -> MovementRow.of(rs.getLong("id"), rs.getString("name"),
+					rs.getObject("start_id") != null,
+					"open".equals(rs.getString("start_kind")) && !"deleted".equals(rs.getString("start_event")),
+					rs.getBigDecimal("start_amount"), rs.getString("end_kind"),
+					"deleted".equals(rs.getString("end_event")), rs.getBigDecimal("end_amount")))
+			.list()
+			.stream()
+			.filter(MovementRow::counts)
+			.toList();
 	}
 
 	/**
@@ -328,12 +295,6 @@ public class HistoryReports {
 		}).list();
 	}
 
-	private static void add(Map<String, BigDecimal> totals, Map<String, Long> counts, String category,
-			BigDecimal amount) {
-		totals.merge(category, amount, BigDecimal::add);
-		counts.merge(category, 1L, Long::sum);
-	}
-
 	private static BigDecimal zero(BigDecimal value) {
 		return (value != null) ? value : BigDecimal.ZERO;
 	}
@@ -368,10 +329,67 @@ public class HistoryReports {
 	}
 
 	/**
-	 * One opportunity in the movement report.
+	 * One opportunity in the movement report: whether it was open at the start and at the
+	 * end of the period, its amounts then, and whether it left the pipeline won or lost
+	 * in between (a deleted one counts as lost, with the amount it had).
+	 *
+	 * @param id the opportunity
+	 * @param name its name, null if it has been deleted since
+	 * @param openAtStart whether it was open at the start
+	 * @param openAtEnd whether it was open at the end
+	 * @param startAmount the amount at the start
+	 * @param endAmount the amount at the end, or when it was closed or deleted
+	 * @param outcome {@code won} or {@code lost} if it left the pipeline in the period,
+	 * else null
+	 * @param deleted whether it had been deleted by the end
 	 */
 	public record MovementRow(long id, String name, boolean openAtStart, boolean openAtEnd, BigDecimal startAmount,
-			BigDecimal endAmount, String category) {
+			BigDecimal endAmount, String outcome, boolean deleted) {
+
+		/**
+		 * Classifies an opportunity from its state at the start and at the end.
+		 * @param existedAtStart whether it existed at the start (open, closed or deleted)
+		 * @param openAtStart whether it was open at the start
+		 * @param endKind the stage kind at the end
+		 * @param deletedAtEnd whether it had been deleted by the end
+		 */
+		static MovementRow of(long id, String name, boolean existedAtStart, boolean openAtStart, BigDecimal startAmount,
+				String endKind, boolean deletedAtEnd, BigDecimal endAmount) {
+			boolean openAtEnd = "open".equals(endKind) && !deletedAtEnd;
+			String outcome = null;
+			if (openAtStart && !openAtEnd) {
+				outcome = ("won".equals(endKind) && !deletedAtEnd) ? "won" : "lost";
+			}
+			else if (!existedAtStart && !deletedAtEnd && ("won".equals(endKind) || "lost".equals(endKind))) {
+				// Made and closed within the period: it came in, then went out.
+				outcome = endKind;
+			}
+			return new MovementRow(id, name, openAtStart, openAtEnd, startAmount, endAmount, outcome, deletedAtEnd);
+		}
+
+		/**
+		 * What this opportunity adds to a figure, or null if it is not part of it.
+		 */
+		public BigDecimal amountIn(String figure) {
+			BigDecimal start = zero(this.startAmount);
+			BigDecimal end = zero(this.endAmount);
+			boolean inPeriod = this.openAtEnd || this.outcome != null;
+			int change = end.compareTo(start);
+			return switch (figure) {
+				case "opening" -> this.openAtStart ? start : null;
+				case "closing" -> this.openAtEnd ? end : null;
+				case "new" -> (!this.openAtStart && inPeriod) ? end : null;
+				case "increased" -> (this.openAtStart && inPeriod && change > 0) ? end.subtract(start) : null;
+				case "decreased" -> (this.openAtStart && inPeriod && change < 0) ? start.subtract(end) : null;
+				case "won", "lost" -> figure.equals(this.outcome) ? end : null;
+				default -> null;
+			};
+		}
+
+		boolean counts() {
+			return this.openAtStart || this.openAtEnd || this.outcome != null;
+		}
+
 	}
 
 	/**
