@@ -9,8 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.potentia.pipeline.PipelineService;
+import org.potentia.pipeline.Stage;
+import org.potentia.pipeline.StageKind;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
@@ -80,10 +84,13 @@ public class HistoryReports {
 
 	private final SnapshotService snapshots;
 
-	HistoryReports(JdbcClient jdbc, Visibility visibility, SnapshotService snapshots) {
+	private final PipelineService pipeline;
+
+	HistoryReports(JdbcClient jdbc, Visibility visibility, SnapshotService snapshots, PipelineService pipeline) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.snapshots = snapshots;
+		this.pipeline = pipeline;
 	}
 
 	/**
@@ -245,34 +252,46 @@ public class HistoryReports {
 	}
 
 	/**
-	 * How many opportunities reached each stage between two days, and the rate from each
-	 * stage to the next.
+	 * How many opportunities reached each stage, or a later one, between two days, and
+	 * the rate from each stage to the next. The steps are the open and won stages the
+	 * pipeline offers now, in order; an opportunity counts in every step up to the
+	 * furthest stage it entered in the period, so one that skipped a stage still counts
+	 * in it and no rate exceeds 100 %.
 	 */
 	public List<FunnelStep> funnel(LocalDate from, LocalDate to, CurrentUser user, String language) {
 		ZoneId zone = this.snapshots.zone();
 		SqlCondition visible = this.visibility.predicate("h.owner_id", user);
-		String sql = "SELECT s.id, CASE WHEN ? = 'de' THEN s.name_de ELSE s.name_en END AS name, s.kind,"
-				+ " (SELECT COUNT(DISTINCT h.potential_id) FROM potential_history h WHERE h.stage_id = s.id"
-				+ " AND (h.event = 'created' OR h.stage_id <> h.previous_stage_id)"
-				+ " AND h.changed_at >= ? AND h.changed_at < ? AND " + visible.sql() + ") AS reached"
-				+ " FROM pipeline_stages s WHERE s.module = 'potentials' AND s.kind <> 'lost' ORDER BY s.sort_order";
+		String sql = "SELECT f.furthest, COUNT(*) AS c FROM (SELECT MAX(s.sort_order) AS furthest"
+				+ " FROM potential_history h JOIN pipeline_stages s ON s.id = h.stage_id"
+				+ " WHERE (h.event = 'created' OR h.stage_id <> h.previous_stage_id) AND s.kind <> 'lost'"
+				+ " AND h.changed_at >= ? AND h.changed_at < ? AND " + visible.sql()
+				+ " GROUP BY h.potential_id) f GROUP BY f.furthest";
 		List<Object> parameters = new ArrayList<>();
-		parameters.add(language);
 		parameters.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
 		parameters.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
 		parameters.addAll(visible.parameters());
-		List<FunnelStep> steps = new ArrayList<>();
-		List<Object[]> rows = this.jdbc.sql(sql)
+		record Furthest(int sortOrder, long opportunities) {
+		}
+		List<Furthest> furthest = this.jdbc.sql(sql)
 			.params(parameters)
-			.query((rs, rowNum) -> new Object[] { rs.getLong("id"), rs.getString("name"), rs.getLong("reached") })
+			.query((rs, rowNum) -> new Furthest(rs.getInt("furthest"), rs.getLong("c")))
 			.list();
-		for (int i = 0; i < rows.size(); i++) {
-			long reached = (Long) rows.get(i)[2];
-			Double rate = null;
-			if (i + 1 < rows.size() && reached > 0) {
-				rate = 100.0 * (Long) rows.get(i + 1)[2] / reached;
-			}
-			steps.add(new FunnelStep((Long) rows.get(i)[0], (String) rows.get(i)[1], reached, rate));
+		List<Stage> stages = this.pipeline.offeredStages(PipelineService.POTENTIALS)
+			.stream()
+			.filter((stage) -> stage.getKind() != StageKind.LOST)
+			.toList();
+		List<Long> reached = stages.stream()
+			.map((stage) -> furthest.stream()
+				.filter((f) -> f.sortOrder() >= stage.getSortOrder())
+				.mapToLong(Furthest::opportunities)
+				.sum())
+			.toList();
+		Locale locale = Locale.forLanguageTag(language);
+		List<FunnelStep> steps = new ArrayList<>();
+		for (int i = 0; i < stages.size(); i++) {
+			Double rate = (i + 1 < stages.size() && reached.get(i) > 0) ? 100.0 * reached.get(i + 1) / reached.get(i)
+					: null;
+			steps.add(new FunnelStep(stages.get(i).getId(), stages.get(i).name(locale), reached.get(i), rate));
 		}
 		return steps;
 	}
