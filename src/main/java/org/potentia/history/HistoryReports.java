@@ -173,20 +173,25 @@ public class HistoryReports {
 		return movementRows(from, to, user).stream().filter((row) -> row.amountIn(category) != null).toList();
 	}
 
+	/**
+	 * Each opportunity's state at the start and at the end, as the last history row
+	 * before each moment. Whatever has a row before the start has one before the end, so
+	 * the end states left-joined to the start states hold every opportunity (H2 has no
+	 * full outer join).
+	 */
 	private List<MovementRow> movementRows(LocalDate from, LocalDate to, CurrentUser user) {
 		ZoneId zone = this.snapshots.zone();
 		Instant start = from.atStartOfDay(zone).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, s.owner_id)", user);
+		SqlCondition visible = this.visibility.predicate("e.owner_id", user);
 		String state = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
 				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
 				+ " GROUP BY h2.potential_id)";
-		String sql = "SELECT COALESCE(e.potential_id, s.potential_id) AS id,"
-				+ " (SELECT p.name FROM potentials p WHERE p.id = COALESCE(e.potential_id, s.potential_id)) AS name,"
+		String sql = "SELECT e.potential_id AS id, (SELECT p.name FROM potentials p WHERE p.id = e.potential_id) AS name,"
 				+ " s.potential_id AS start_id, s.stage_kind AS start_kind, s.amount AS start_amount,"
 				+ " s.event AS start_event, e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event"
-				+ " FROM (" + state + ") e FULL OUTER JOIN (" + state + ") s ON s.potential_id = e.potential_id"
-				+ " WHERE " + visible.sql();
+				+ " FROM (" + state + ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
+				+ visible.sql();
 		List<Object> parameters = new ArrayList<>();
 		parameters.add(Timestamp.from(end));
 		parameters.add(Timestamp.from(start));
