@@ -139,22 +139,25 @@ public class HistoryReports {
 
 	/**
 	 * How the open pipeline moved between two days: opening, new, increased, decreased,
-	 * won, lost and closing amounts, from the history rows. The figures add up exactly:
-	 * opening + new + increased − decreased − won − lost = closing. An opportunity won or
-	 * lost counts with the amount it had when it left the pipeline; a change of amount
-	 * before that counts as increased or decreased.
+	 * won, lost and closing amounts. The figures add up exactly: opening + new +
+	 * increased − decreased − won − lost = closing. An opportunity won or lost counts
+	 * with the amount it had when it left the pipeline; a change of amount before that
+	 * counts as increased or decreased. With BI on, the opening and closing pipeline are
+	 * read from the daily snapshots of the day before {@code from} and of {@code to} if
+	 * both exist, and only the period's history rows are read besides; otherwise
+	 * everything comes from the history rows. Both ways give the same figures.
 	 * @param from the first day (its start is the opening moment)
 	 * @param to the last day (its end is the closing moment)
 	 */
 	public Movement movement(LocalDate from, LocalDate to, CurrentUser user) {
-		List<MovementRow> rows = movementRows(from, to, user);
+		MovementData data = movementData(from, to, user);
 		Map<String, BigDecimal> totals = new LinkedHashMap<>();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String category : Movement.CATEGORIES) {
 			totals.put(category, BigDecimal.ZERO);
 			counts.put(category, 0L);
 		}
-		for (MovementRow row : rows) {
+		for (MovementRow row : data.rows()) {
 			for (String category : Movement.CATEGORIES) {
 				BigDecimal amount = row.amountIn(category);
 				if (amount != null) {
@@ -163,14 +166,25 @@ public class HistoryReports {
 				}
 			}
 		}
-		return new Movement(from, to, totals, counts);
+		return new Movement(from, to, totals, counts, data.fromSnapshots());
 	}
 
 	/**
 	 * The opportunities behind one figure of the movement report.
 	 */
 	public List<MovementRow> movementRows(LocalDate from, LocalDate to, String category, CurrentUser user) {
-		return movementRows(from, to, user).stream().filter((row) -> row.amountIn(category) != null).toList();
+		return movementData(from, to, user).rows().stream().filter((row) -> row.amountIn(category) != null).toList();
+	}
+
+	private MovementData movementData(LocalDate from, LocalDate to, CurrentUser user) {
+		if (this.snapshots.isBiEnabled() && this.snapshots.exists(SnapshotService.Period.DAY, from.minusDays(1))
+				&& this.snapshots.exists(SnapshotService.Period.DAY, to)) {
+			List<MovementRow> rows = movementRowsFromSnapshots(from, to, user);
+			if (rows != null) {
+				return new MovementData(rows, true);
+			}
+		}
+		return new MovementData(movementRowsFromHistory(from, to, user), false);
 	}
 
 	/**
@@ -179,7 +193,7 @@ public class HistoryReports {
 	 * the end states left-joined to the start states hold every opportunity (H2 has no
 	 * full outer join).
 	 */
-	private List<MovementRow> movementRows(LocalDate from, LocalDate to, CurrentUser user) {
+	private List<MovementRow> movementRowsFromHistory(LocalDate from, LocalDate to, CurrentUser user) {
 		ZoneId zone = this.snapshots.zone();
 		Instant start = from.atStartOfDay(zone).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
@@ -207,6 +221,66 @@ public class HistoryReports {
 			.stream()
 			.filter(MovementRow::counts)
 			.toList();
+	}
+
+	/**
+	 * The open pipeline at the start and at the end from the daily snapshots (the day
+	 * before {@code from}, and {@code to}); what became of the others from the last
+	 * history row each has in the period. An opportunity that was not changed in the
+	 * period is in both snapshots or in neither, with the same amount; if the snapshots
+	 * say otherwise they disagree with the history (taken before history was imported,
+	 * say), and the answer is null so that the caller reads the history instead.
+	 */
+	private List<MovementRow> movementRowsFromSnapshots(LocalDate from, LocalDate to, CurrentUser user) {
+		ZoneId zone = this.snapshots.zone();
+		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		LocalDate dayBefore = from.minusDays(1);
+		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, c.owner_id, s.owner_id)", user);
+		String changes = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
+				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at >= ?"
+				+ " AND h2.changed_at < ? GROUP BY h2.potential_id)";
+		String sql = "SELECT x.potential_id AS id,"
+				+ " (SELECT p.name FROM potentials p WHERE p.id = x.potential_id) AS name,"
+				+ " CASE WHEN s.potential_id IS NOT NULL OR EXISTS (SELECT 1 FROM potential_history b"
+				+ " WHERE b.potential_id = x.potential_id AND b.changed_at < ?) THEN 1 ELSE 0 END AS existed,"
+				+ " s.potential_id AS start_id, s.amount AS start_amount, e.potential_id AS end_id,"
+				+ " e.amount AS end_amount, c.potential_id AS change_id, c.stage_kind AS change_kind,"
+				+ " c.event AS change_event, c.amount AS change_amount"
+				+ " FROM (SELECT d.potential_id FROM potential_daily_snapshots d WHERE d.period_day IN (?, ?)"
+				+ " AND d.kind = 'open'"
+				+ " UNION SELECT h.potential_id FROM potential_history h WHERE h.changed_at >= ? AND h.changed_at < ?) x"
+				+ " LEFT JOIN potential_daily_snapshots s ON s.potential_id = x.potential_id AND s.period_day = ?"
+				+ " AND s.kind = 'open'"
+				+ " LEFT JOIN potential_daily_snapshots e ON e.potential_id = x.potential_id AND e.period_day = ?"
+				+ " AND e.kind = 'open'" + " LEFT JOIN (" + changes + ") c ON c.potential_id = x.potential_id"
+				+ " WHERE " + visible.sql();
+		List<Object> parameters = new ArrayList<>(List.of(start, dayBefore, to, start, end, dayBefore, to, start, end));
+		parameters.addAll(visible.parameters());
+		record Found(MovementRow row, boolean consistent) {
+		}
+		List<Found> found = this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
+			boolean openAtStart = rs.getObject("start_id") != null;
+			boolean openAtEnd = rs.getObject("end_id") != null;
+			boolean changed = rs.getObject("change_id") != null;
+			BigDecimal startAmount = rs.getBigDecimal("start_amount");
+			MovementRow row = openAtEnd
+					? MovementRow.of(rs.getLong("id"), rs.getString("name"), rs.getInt("existed") == 1, openAtStart,
+							startAmount, "open", false, rs.getBigDecimal("end_amount"))
+					: MovementRow.of(rs.getLong("id"), rs.getString("name"), rs.getInt("existed") == 1, openAtStart,
+							startAmount, rs.getString("change_kind"), "deleted".equals(rs.getString("change_event")),
+							rs.getBigDecimal("change_amount"));
+			boolean consistent = changed || (openAtStart == openAtEnd
+					&& (!openAtStart || zero(startAmount).compareTo(zero(row.endAmount())) == 0));
+			return new Found(row, consistent);
+		}).list();
+		if (!found.stream().allMatch(Found::consistent)) {
+			return null;
+		}
+		return found.stream().map(Found::row).filter(MovementRow::counts).toList();
+	}
+
+	private record MovementData(List<MovementRow> rows, boolean fromSnapshots) {
 	}
 
 	/**
@@ -331,8 +405,16 @@ public class HistoryReports {
 
 	/**
 	 * The movement report's figures.
+	 *
+	 * @param from the first day
+	 * @param to the last day
+	 * @param totals the amount of each figure
+	 * @param counts the number of opportunities in each figure
+	 * @param fromSnapshots whether the opening and closing pipeline were read from daily
+	 * snapshots (else everything came from the history rows)
 	 */
-	public record Movement(LocalDate from, LocalDate to, Map<String, BigDecimal> totals, Map<String, Long> counts) {
+	public record Movement(LocalDate from, LocalDate to, Map<String, BigDecimal> totals, Map<String, Long> counts,
+			boolean fromSnapshots) {
 
 		public static final List<String> CATEGORIES = List.of("opening", "new", "increased", "decreased", "won", "lost",
 				"closing");
@@ -361,7 +443,7 @@ public class HistoryReports {
 	 * @param name its name, null if it has been deleted since
 	 * @param openAtStart whether it was open at the start
 	 * @param openAtEnd whether it was open at the end
-	 * @param startAmount the amount at the start
+	 * @param startAmount the amount at the start, null if it was not open then
 	 * @param endAmount the amount at the end, or when it was closed or deleted
 	 * @param outcome {@code won} or {@code lost} if it left the pipeline in the period,
 	 * else null
@@ -388,7 +470,9 @@ public class HistoryReports {
 				// Made and closed within the period: it came in, then went out.
 				outcome = endKind;
 			}
-			return new MovementRow(id, name, openAtStart, openAtEnd, startAmount, endAmount, outcome, deletedAtEnd);
+			// The amount of one that was closed at the start is no part of the pipeline.
+			return new MovementRow(id, name, openAtStart, openAtEnd, openAtStart ? startAmount : null, endAmount,
+					outcome, deletedAtEnd);
 		}
 
 		/**

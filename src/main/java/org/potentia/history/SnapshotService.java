@@ -199,7 +199,7 @@ public class SnapshotService {
 		}
 	}
 
-	private boolean exists(Period period, LocalDate start) {
+	boolean exists(Period period, LocalDate start) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM snapshot_periods WHERE kind = ? AND period = ?")
 			.params(period.code, start)
 			.query(Long.class)
