@@ -9,8 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.potentia.pipeline.PipelineService;
+import org.potentia.pipeline.Stage;
+import org.potentia.pipeline.StageKind;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
@@ -80,10 +84,13 @@ public class HistoryReports {
 
 	private final SnapshotService snapshots;
 
-	HistoryReports(JdbcClient jdbc, Visibility visibility, SnapshotService snapshots) {
+	private final PipelineService pipeline;
+
+	HistoryReports(JdbcClient jdbc, Visibility visibility, SnapshotService snapshots, PipelineService pipeline) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.snapshots = snapshots;
+		this.pipeline = pipeline;
 	}
 
 	/**
@@ -132,103 +139,148 @@ public class HistoryReports {
 
 	/**
 	 * How the open pipeline moved between two days: opening, new, increased, decreased,
-	 * won, lost and closing amounts, from the history rows. The figures add up exactly:
-	 * opening + new + increased − decreased − won − lost = closing.
+	 * won, lost and closing amounts. The figures add up exactly: opening + new +
+	 * increased − decreased − won − lost = closing. An opportunity won or lost counts
+	 * with the amount it had when it left the pipeline; a change of amount before that
+	 * counts as increased or decreased. With BI on, the opening and closing pipeline are
+	 * read from the daily snapshots of the day before {@code from} and of {@code to} if
+	 * both exist, and only the period's history rows are read besides; otherwise
+	 * everything comes from the history rows. Both ways give the same figures.
 	 * @param from the first day (its start is the opening moment)
 	 * @param to the last day (its end is the closing moment)
 	 */
 	public Movement movement(LocalDate from, LocalDate to, CurrentUser user) {
-		List<MovementRow> rows = movementRows(from, to, user);
+		MovementData data = movementData(from, to, user);
 		Map<String, BigDecimal> totals = new LinkedHashMap<>();
+		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String category : Movement.CATEGORIES) {
 			totals.put(category, BigDecimal.ZERO);
+			counts.put(category, 0L);
 		}
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (MovementRow row : rows) {
-			BigDecimal start = zero(row.startAmount());
-			BigDecimal end = zero(row.endAmount());
-			if (row.openAtStart()) {
-				add(totals, counts, "opening", start);
-			}
-			if (row.openAtEnd()) {
-				add(totals, counts, "closing", end);
-			}
-			String category = row.category();
-			if (category != null) {
-				BigDecimal amount = switch (category) {
-					case "increased", "decreased" -> end.subtract(start).abs();
-					case "new" -> end;
-					default -> row.openAtStart() ? start : end;
-				};
-				add(totals, counts, category, amount);
-				if (!row.openAtStart() && ("won".equals(category) || "lost".equals(category))) {
-					// Made and closed within the period: it came in, then went out.
-					add(totals, counts, "new", end);
+		for (MovementRow row : data.rows()) {
+			for (String category : Movement.CATEGORIES) {
+				BigDecimal amount = row.amountIn(category);
+				if (amount != null) {
+					totals.merge(category, amount, BigDecimal::add);
+					counts.merge(category, 1L, Long::sum);
 				}
 			}
 		}
-		return new Movement(from, to, totals, counts);
+		return new Movement(from, to, totals, counts, data.fromSnapshots());
 	}
 
 	/**
 	 * The opportunities behind one figure of the movement report.
 	 */
 	public List<MovementRow> movementRows(LocalDate from, LocalDate to, String category, CurrentUser user) {
-		return movementRows(from, to, user).stream().filter((row) -> switch (category) {
-			case "opening" -> row.openAtStart();
-			case "closing" -> row.openAtEnd();
-			case "new" -> "new".equals(row.category())
-					|| (!row.openAtStart() && ("won".equals(row.category()) || "lost".equals(row.category())));
-			default -> category.equals(row.category());
-		}).toList();
+		return movementData(from, to, user).rows().stream().filter((row) -> row.amountIn(category) != null).toList();
 	}
 
-	private List<MovementRow> movementRows(LocalDate from, LocalDate to, CurrentUser user) {
+	private MovementData movementData(LocalDate from, LocalDate to, CurrentUser user) {
+		if (this.snapshots.isBiEnabled() && this.snapshots.exists(SnapshotService.Period.DAY, from.minusDays(1))
+				&& this.snapshots.exists(SnapshotService.Period.DAY, to)) {
+			List<MovementRow> rows = movementRowsFromSnapshots(from, to, user);
+			if (rows != null) {
+				return new MovementData(rows, true);
+			}
+		}
+		return new MovementData(movementRowsFromHistory(from, to, user), false);
+	}
+
+	/**
+	 * Each opportunity's state at the start and at the end, as the last history row
+	 * before each moment. Whatever has a row before the start has one before the end, so
+	 * the end states left-joined to the start states hold every opportunity (H2 has no
+	 * full outer join).
+	 */
+	private List<MovementRow> movementRowsFromHistory(LocalDate from, LocalDate to, CurrentUser user) {
 		ZoneId zone = this.snapshots.zone();
 		Instant start = from.atStartOfDay(zone).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, s.owner_id)", user);
-		// Everything in the state at the start also has history before the end, so a left
-		// join from the end state covers both sides (H2 has no full outer join).
+		SqlCondition visible = this.visibility.predicate("e.owner_id", user);
 		String state = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
 				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
 				+ " GROUP BY h2.potential_id)";
-		String sql = "SELECT COALESCE(e.potential_id, s.potential_id) AS id,"
-				+ " (SELECT p.name FROM potentials p WHERE p.id = COALESCE(e.potential_id, s.potential_id)) AS name,"
-				+ " s.stage_kind AS start_kind, s.amount AS start_amount, s.event AS start_event,"
-				+ " e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event" + " FROM (" + state
-				+ ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE " + visible.sql();
+		String sql = "SELECT e.potential_id AS id, (SELECT p.name FROM potentials p WHERE p.id = e.potential_id) AS name,"
+				+ " s.potential_id AS start_id, s.stage_kind AS start_kind, s.amount AS start_amount,"
+				+ " s.event AS start_event, e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event"
+				+ " FROM (" + state + ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
+				+ visible.sql();
 		List<Object> parameters = new ArrayList<>();
 		parameters.add(Timestamp.from(end));
 		parameters.add(Timestamp.from(start));
 		parameters.addAll(visible.parameters());
-		return this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
-			boolean openAtStart = "open".equals(rs.getString("start_kind"))
-					&& !"deleted".equals(rs.getString("start_event"));
-			boolean deletedAtEnd = "deleted".equals(rs.getString("end_event"));
-			boolean openAtEnd = "open".equals(rs.getString("end_kind")) && !deletedAtEnd;
-			String endKind = deletedAtEnd ? "lost" : rs.getString("end_kind");
+		return this.jdbc.sql(sql)
+			.params(parameters)
+			.query((rs, rowNum) -> MovementRow.of(rs.getLong("id"), rs.getString("name"),
+					rs.getObject("start_id") != null,
+					"open".equals(rs.getString("start_kind")) && !"deleted".equals(rs.getString("start_event")),
+					rs.getBigDecimal("start_amount"), rs.getString("end_kind"),
+					"deleted".equals(rs.getString("end_event")), rs.getBigDecimal("end_amount")))
+			.list()
+			.stream()
+			.filter(MovementRow::counts)
+			.toList();
+	}
+
+	/**
+	 * The open pipeline at the start and at the end from the daily snapshots (the day
+	 * before {@code from}, and {@code to}); what became of the others from the last
+	 * history row each has in the period. An opportunity that was not changed in the
+	 * period is in both snapshots or in neither, with the same amount; if the snapshots
+	 * say otherwise they disagree with the history (taken before history was imported,
+	 * say), and the answer is null so that the caller reads the history instead.
+	 */
+	private List<MovementRow> movementRowsFromSnapshots(LocalDate from, LocalDate to, CurrentUser user) {
+		ZoneId zone = this.snapshots.zone();
+		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		LocalDate dayBefore = from.minusDays(1);
+		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, c.owner_id, s.owner_id)", user);
+		String changes = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
+				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at >= ?"
+				+ " AND h2.changed_at < ? GROUP BY h2.potential_id)";
+		String sql = "SELECT x.potential_id AS id,"
+				+ " (SELECT p.name FROM potentials p WHERE p.id = x.potential_id) AS name,"
+				+ " CASE WHEN s.potential_id IS NOT NULL OR EXISTS (SELECT 1 FROM potential_history b"
+				+ " WHERE b.potential_id = x.potential_id AND b.changed_at < ?) THEN 1 ELSE 0 END AS existed,"
+				+ " s.potential_id AS start_id, s.amount AS start_amount, e.potential_id AS end_id,"
+				+ " e.amount AS end_amount, c.potential_id AS change_id, c.stage_kind AS change_kind,"
+				+ " c.event AS change_event, c.amount AS change_amount"
+				+ " FROM (SELECT d.potential_id FROM potential_daily_snapshots d WHERE d.period_day IN (?, ?)"
+				+ " AND d.kind = 'open'"
+				+ " UNION SELECT h.potential_id FROM potential_history h WHERE h.changed_at >= ? AND h.changed_at < ?) x"
+				+ " LEFT JOIN potential_daily_snapshots s ON s.potential_id = x.potential_id AND s.period_day = ?"
+				+ " AND s.kind = 'open'"
+				+ " LEFT JOIN potential_daily_snapshots e ON e.potential_id = x.potential_id AND e.period_day = ?"
+				+ " AND e.kind = 'open'" + " LEFT JOIN (" + changes + ") c ON c.potential_id = x.potential_id"
+				+ " WHERE " + visible.sql();
+		List<Object> parameters = new ArrayList<>(List.of(start, dayBefore, to, start, end, dayBefore, to, start, end));
+		parameters.addAll(visible.parameters());
+		record Found(MovementRow row, boolean consistent) {
+		}
+		List<Found> found = this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
+			boolean openAtStart = rs.getObject("start_id") != null;
+			boolean openAtEnd = rs.getObject("end_id") != null;
+			boolean changed = rs.getObject("change_id") != null;
 			BigDecimal startAmount = rs.getBigDecimal("start_amount");
-			BigDecimal endAmount = rs.getBigDecimal("end_amount");
-			String category = null;
-			if (openAtStart && openAtEnd) {
-				int change = zero(endAmount).compareTo(zero(startAmount));
-				category = (change > 0) ? "increased" : (change < 0) ? "decreased" : null;
-			}
-			else if (openAtStart) {
-				category = "won".equals(endKind) ? "won" : "lost";
-			}
-			else if (openAtEnd) {
-				category = "new";
-			}
-			else if (rs.getString("end_kind") != null && !"open".equals(rs.getString("end_kind"))
-					&& (rs.getString("start_kind") == null || "open".equals(rs.getString("start_kind")))
-					&& !deletedAtEnd) {
-				category = rs.getString("end_kind");
-			}
-			return new MovementRow(rs.getLong("id"), rs.getString("name"), openAtStart, openAtEnd, startAmount,
-					endAmount, category);
-		}).list().stream().filter((row) -> row.openAtStart() || row.openAtEnd() || row.category() != null).toList();
+			MovementRow row = openAtEnd
+					? MovementRow.of(rs.getLong("id"), rs.getString("name"), rs.getInt("existed") == 1, openAtStart,
+							startAmount, "open", false, rs.getBigDecimal("end_amount"))
+					: MovementRow.of(rs.getLong("id"), rs.getString("name"), rs.getInt("existed") == 1, openAtStart,
+							startAmount, rs.getString("change_kind"), "deleted".equals(rs.getString("change_event")),
+							rs.getBigDecimal("change_amount"));
+			boolean consistent = changed || (openAtStart == openAtEnd
+					&& (!openAtStart || zero(startAmount).compareTo(zero(row.endAmount())) == 0));
+			return new Found(row, consistent);
+		}).list();
+		if (!found.stream().allMatch(Found::consistent)) {
+			return null;
+		}
+		return found.stream().map(Found::row).filter(MovementRow::counts).toList();
+	}
+
+	private record MovementData(List<MovementRow> rows, boolean fromSnapshots) {
 	}
 
 	/**
@@ -279,34 +331,46 @@ public class HistoryReports {
 	}
 
 	/**
-	 * How many opportunities reached each stage between two days, and the rate from each
-	 * stage to the next.
+	 * How many opportunities reached each stage, or a later one, between two days, and
+	 * the rate from each stage to the next. The steps are the open and won stages the
+	 * pipeline offers now, in order; an opportunity counts in every step up to the
+	 * furthest stage it entered in the period, so one that skipped a stage still counts
+	 * in it and no rate exceeds 100 %.
 	 */
 	public List<FunnelStep> funnel(LocalDate from, LocalDate to, CurrentUser user, String language) {
 		ZoneId zone = this.snapshots.zone();
 		SqlCondition visible = this.visibility.predicate("h.owner_id", user);
-		String sql = "SELECT s.id, CASE WHEN ? = 'de' THEN s.name_de ELSE s.name_en END AS name, s.kind,"
-				+ " (SELECT COUNT(DISTINCT h.potential_id) FROM potential_history h WHERE h.stage_id = s.id"
-				+ " AND (h.event = 'created' OR h.stage_id <> h.previous_stage_id)"
-				+ " AND h.changed_at >= ? AND h.changed_at < ? AND " + visible.sql() + ") AS reached"
-				+ " FROM pipeline_stages s WHERE s.module = 'potentials' AND s.kind <> 'lost' ORDER BY s.sort_order";
+		String sql = "SELECT f.furthest, COUNT(*) AS c FROM (SELECT MAX(s.sort_order) AS furthest"
+				+ " FROM potential_history h JOIN pipeline_stages s ON s.id = h.stage_id"
+				+ " WHERE (h.event = 'created' OR h.stage_id <> h.previous_stage_id) AND s.kind <> 'lost'"
+				+ " AND h.changed_at >= ? AND h.changed_at < ? AND " + visible.sql()
+				+ " GROUP BY h.potential_id) f GROUP BY f.furthest";
 		List<Object> parameters = new ArrayList<>();
-		parameters.add(language);
 		parameters.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
 		parameters.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
 		parameters.addAll(visible.parameters());
-		List<FunnelStep> steps = new ArrayList<>();
-		List<Object[]> rows = this.jdbc.sql(sql)
+		record Furthest(int sortOrder, long opportunities) {
+		}
+		List<Furthest> furthest = this.jdbc.sql(sql)
 			.params(parameters)
-			.query((rs, rowNum) -> new Object[] { rs.getLong("id"), rs.getString("name"), rs.getLong("reached") })
+			.query((rs, rowNum) -> new Furthest(rs.getInt("furthest"), rs.getLong("c")))
 			.list();
-		for (int i = 0; i < rows.size(); i++) {
-			long reached = (Long) rows.get(i)[2];
-			Double rate = null;
-			if (i + 1 < rows.size() && reached > 0) {
-				rate = 100.0 * (Long) rows.get(i + 1)[2] / reached;
-			}
-			steps.add(new FunnelStep((Long) rows.get(i)[0], (String) rows.get(i)[1], reached, rate));
+		List<Stage> stages = this.pipeline.offeredStages(PipelineService.POTENTIALS)
+			.stream()
+			.filter((stage) -> stage.getKind() != StageKind.LOST)
+			.toList();
+		List<Long> reached = stages.stream()
+			.map((stage) -> furthest.stream()
+				.filter((f) -> f.sortOrder() >= stage.getSortOrder())
+				.mapToLong(Furthest::opportunities)
+				.sum())
+			.toList();
+		Locale locale = Locale.forLanguageTag(language);
+		List<FunnelStep> steps = new ArrayList<>();
+		for (int i = 0; i < stages.size(); i++) {
+			Double rate = (i + 1 < stages.size() && reached.get(i) > 0) ? 100.0 * reached.get(i + 1) / reached.get(i)
+					: null;
+			steps.add(new FunnelStep(stages.get(i).getId(), stages.get(i).name(locale), reached.get(i), rate));
 		}
 		return steps;
 	}
@@ -329,12 +393,6 @@ public class HistoryReports {
 		}).list();
 	}
 
-	private static void add(Map<String, BigDecimal> totals, Map<String, Long> counts, String category,
-			BigDecimal amount) {
-		totals.merge(category, amount, BigDecimal::add);
-		counts.merge(category, 1L, Long::sum);
-	}
-
 	private static BigDecimal zero(BigDecimal value) {
 		return (value != null) ? value : BigDecimal.ZERO;
 	}
@@ -347,8 +405,16 @@ public class HistoryReports {
 
 	/**
 	 * The movement report's figures.
+	 *
+	 * @param from the first day
+	 * @param to the last day
+	 * @param totals the amount of each figure
+	 * @param counts the number of opportunities in each figure
+	 * @param fromSnapshots whether the opening and closing pipeline were read from daily
+	 * snapshots (else everything came from the history rows)
 	 */
-	public record Movement(LocalDate from, LocalDate to, Map<String, BigDecimal> totals, Map<String, Long> counts) {
+	public record Movement(LocalDate from, LocalDate to, Map<String, BigDecimal> totals, Map<String, Long> counts,
+			boolean fromSnapshots) {
 
 		public static final List<String> CATEGORIES = List.of("opening", "new", "increased", "decreased", "won", "lost",
 				"closing");
@@ -369,10 +435,69 @@ public class HistoryReports {
 	}
 
 	/**
-	 * One opportunity in the movement report.
+	 * One opportunity in the movement report: whether it was open at the start and at the
+	 * end of the period, its amounts then, and whether it left the pipeline won or lost
+	 * in between (a deleted one counts as lost, with the amount it had).
+	 *
+	 * @param id the opportunity
+	 * @param name its name, null if it has been deleted since
+	 * @param openAtStart whether it was open at the start
+	 * @param openAtEnd whether it was open at the end
+	 * @param startAmount the amount at the start, null if it was not open then
+	 * @param endAmount the amount at the end, or when it was closed or deleted
+	 * @param outcome {@code won} or {@code lost} if it left the pipeline in the period,
+	 * else null
+	 * @param deleted whether it had been deleted by the end
 	 */
 	public record MovementRow(long id, String name, boolean openAtStart, boolean openAtEnd, BigDecimal startAmount,
-			BigDecimal endAmount, String category) {
+			BigDecimal endAmount, String outcome, boolean deleted) {
+
+		/**
+		 * Classifies an opportunity from its state at the start and at the end.
+		 * @param existedAtStart whether it existed at the start (open, closed or deleted)
+		 * @param openAtStart whether it was open at the start
+		 * @param endKind the stage kind at the end
+		 * @param deletedAtEnd whether it had been deleted by the end
+		 */
+		static MovementRow of(long id, String name, boolean existedAtStart, boolean openAtStart, BigDecimal startAmount,
+				String endKind, boolean deletedAtEnd, BigDecimal endAmount) {
+			boolean openAtEnd = "open".equals(endKind) && !deletedAtEnd;
+			String outcome = null;
+			if (openAtStart && !openAtEnd) {
+				outcome = ("won".equals(endKind) && !deletedAtEnd) ? "won" : "lost";
+			}
+			else if (!existedAtStart && !deletedAtEnd && ("won".equals(endKind) || "lost".equals(endKind))) {
+				// Made and closed within the period: it came in, then went out.
+				outcome = endKind;
+			}
+			// The amount of one that was closed at the start is no part of the pipeline.
+			return new MovementRow(id, name, openAtStart, openAtEnd, openAtStart ? startAmount : null, endAmount,
+					outcome, deletedAtEnd);
+		}
+
+		/**
+		 * What this opportunity adds to a figure, or null if it is not part of it.
+		 */
+		public BigDecimal amountIn(String figure) {
+			BigDecimal start = zero(this.startAmount);
+			BigDecimal end = zero(this.endAmount);
+			boolean inPeriod = this.openAtEnd || this.outcome != null;
+			int change = end.compareTo(start);
+			return switch (figure) {
+				case "opening" -> this.openAtStart ? start : null;
+				case "closing" -> this.openAtEnd ? end : null;
+				case "new" -> (!this.openAtStart && inPeriod) ? end : null;
+				case "increased" -> (this.openAtStart && inPeriod && change > 0) ? end.subtract(start) : null;
+				case "decreased" -> (this.openAtStart && inPeriod && change < 0) ? start.subtract(end) : null;
+				case "won", "lost" -> figure.equals(this.outcome) ? end : null;
+				default -> null;
+			};
+		}
+
+		boolean counts() {
+			return this.openAtStart || this.openAtEnd || this.outcome != null;
+		}
+
 	}
 
 	/**

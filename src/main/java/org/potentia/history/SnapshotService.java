@@ -15,8 +15,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.potentia.platform.ValidationException;
 import org.potentia.platform.settings.Settings;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +47,16 @@ public class SnapshotService {
 	static final String RETENTION_DAYS = "history.daily_retention_days";
 
 	static final int DEFAULT_RETENTION_DAYS = 400;
+
+	/**
+	 * The shortest retention of daily snapshots an admin may set, in days.
+	 */
+	public static final int MIN_RETENTION_DAYS = 1;
+
+	/**
+	 * The longest retention of daily snapshots an admin may set, in days (ten years).
+	 */
+	public static final int MAX_RETENTION_DAYS = 3650;
 
 	/**
 	 * How long after a period's end its snapshot still counts as taken live.
@@ -92,10 +106,23 @@ public class SnapshotService {
 	}
 
 	/**
+	 * The day BI was last switched on, if it ever was.
+	 */
+	public Optional<LocalDate> biEnabledSince() {
+		return this.settings.get(BI_SINCE).map(LocalDate::parse);
+	}
+
+	/**
 	 * Changes the settings; switching BI on remembers the day, so that daily snapshots
 	 * are caught up from then on, not for all of history.
+	 * @throws ValidationException if the retention is outside
+	 * {@value #MIN_RETENTION_DAYS}–{@value #MAX_RETENTION_DAYS} days
 	 */
 	public void configure(ZoneId zone, boolean biEnabled, int retentionDays, String who) {
+		if (retentionDays < MIN_RETENTION_DAYS || retentionDays > MAX_RETENTION_DAYS) {
+			throw ValidationException.of("retention_days", "error.history.retention", MIN_RETENTION_DAYS,
+					MAX_RETENTION_DAYS);
+		}
 		if (biEnabled && !isBiEnabled()) {
 			this.settings.set(BI_SINCE, LocalDate.now(zone).toString(), who);
 		}
@@ -162,6 +189,23 @@ public class SnapshotService {
 		return take(period, start, end, true);
 	}
 
+	/**
+	 * The periods taken, most recently taken first, a page at a time. The table holds one
+	 * row per month and per retained day, a few thousand at most, so sorting it needs no
+	 * index.
+	 */
+	public Page<TakenPeriod> takenPeriods(Pageable pageable) {
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM snapshot_periods").query(Long.class).single();
+		List<TakenPeriod> periods = this.jdbc
+			.sql("SELECT kind, period, row_count, rebuilt, taken_at FROM snapshot_periods"
+					+ " ORDER BY taken_at DESC, period DESC, kind LIMIT ? OFFSET ?")
+			.params(pageable.getPageSize(), pageable.getOffset())
+			.query((rs, rowNum) -> new TakenPeriod(rs.getString("kind"), rs.getObject("period", LocalDate.class),
+					rs.getLong("row_count"), rs.getBoolean("rebuilt"), rs.getTimestamp("taken_at").toInstant()))
+			.list();
+		return new PageImpl<>(periods, pageable, total);
+	}
+
 	private boolean take(Period period, LocalDate start, LocalDate end) {
 		Instant endInstant = end.atStartOfDay(zone()).toInstant();
 		Instant now = this.clock.instant();
@@ -199,7 +243,7 @@ public class SnapshotService {
 		}
 	}
 
-	private boolean exists(Period period, LocalDate start) {
+	boolean exists(Period period, LocalDate start) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM snapshot_periods WHERE kind = ? AND period = ?")
 			.params(period.code, start)
 			.query(Long.class)
@@ -260,6 +304,23 @@ public class SnapshotService {
 			this.jdbc.sql("DELETE FROM potential_daily_snapshots WHERE period_day < ?").param(oldest).update();
 			this.jdbc.sql("DELETE FROM snapshot_periods WHERE kind = 'day' AND period < ?").param(oldest).update();
 		});
+	}
+
+	/**
+	 * A period whose snapshot has been taken.
+	 *
+	 * @param kind {@code month} or {@code day}
+	 * @param period the month's first day, or the day
+	 * @param rows how many opportunities the snapshot holds
+	 * @param rebuilt whether it was rebuilt from the history (taken late)
+	 * @param takenAt when it was taken
+	 */
+	public record TakenPeriod(String kind, LocalDate period, long rows, boolean rebuilt, Instant takenAt) {
+
+		public boolean isMonth() {
+			return Period.MONTH.code.equals(this.kind);
+		}
+
 	}
 
 	/**

@@ -125,9 +125,15 @@ class ReportController {
 			CurrentUser user, Model model) {
 		LocalDate start = date(from, LocalDate.now());
 		LocalDate end = date(to, LocalDate.now());
-		model.addAttribute("title", category + " " + start + " – " + end);
+		String back = "/reports/movement?from=" + start + "&to=" + end;
+		if (!HistoryReports.Movement.CATEGORIES.contains(category)) {
+			return "redirect:" + back;
+		}
+		model.addAttribute("figure", category);
+		model.addAttribute("from", start);
+		model.addAttribute("to", end);
 		model.addAttribute("movementRows", this.reports.movementRows(start, end, category, user));
-		model.addAttribute("back", "/reports/movement?from=" + start + "&to=" + end);
+		model.addAttribute("back", back);
 		return "reports/drill";
 	}
 
