@@ -368,7 +368,12 @@ public class RecordQueries {
 	private static Object read(ResultSet rs, Field field) throws SQLException {
 		String column = field.name();
 		return switch (field.type()) {
-			case ID, RELATION, INTEGER -> rs.getObject(column, Long.class);
+			// Not getObject(column, Long.class): PostgreSQL's driver refuses that for
+			// int4 columns (a stage's sort order).
+			case ID, RELATION, INTEGER -> {
+				long value = rs.getLong(column);
+				yield rs.wasNull() ? null : value;
+			}
 			case DECIMAL, MONEY, PERCENT -> rs.getBigDecimal(column);
 			case DATE -> rs.getObject(column, LocalDate.class);
 			case DATETIME -> rs.getObject(column, OffsetDateTime.class);
