@@ -63,6 +63,15 @@ public class PipelineService {
 	}
 
 	/**
+	 * Whether a record can be moved into the stage now, as {@link #offeredStages}
+	 * decides, without reading the module's other stages: a bulk import checks this for
+	 * every row.
+	 */
+	private boolean isOffered(Stage stage) {
+		return stage.isActive() && mode().offers(stage.getPipelineMode());
+	}
+
+	/**
 	 * All stages of a module, in order, offered or not.
 	 */
 	public List<Stage> stages(String module) {
@@ -108,7 +117,7 @@ public class PipelineService {
 	public Stage requireStage(String module, Long stageId, Long current, String field) {
 		Stage stage = stage(stageId).filter((candidate) -> candidate.getModule().equals(module))
 			.orElseThrow(() -> ValidationException.of(field, "error.stage.unknown"));
-		if (!stageId.equals(current) && !offeredStages(module).contains(stage)) {
+		if (!stageId.equals(current) && !isOffered(stage)) {
 			throw ValidationException.of(field, "error.stage.not_offered");
 		}
 		return stage;

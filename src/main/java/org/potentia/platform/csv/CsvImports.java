@@ -143,8 +143,7 @@ public class CsvImports implements DisposableBean {
 				throw ValidationException.of("file", "import.error.empty");
 			}
 			char delimiter = CsvFiles.detectDelimiter(check.header());
-			String name = (fileName == null || fileName.isBlank()) ? "upload.csv"
-					: Path.of(fileName).getFileName().toString();
+			String name = displayName(fileName);
 			String key = "import-" + UUID.randomUUID() + ".csv";
 			Files.move(upload, this.directory.resolve(key));
 			return this.jobs.create(module, user.id(), user.username(), truncate(name, 255), key, delimiter,
@@ -375,6 +374,19 @@ public class CsvImports implements DisposableBean {
 		catch (IOException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The uploaded file's name without any folders a browser sent along or control
+	 * characters (PostgreSQL refuses NUL in text), for showing.
+	 */
+	static String displayName(String fileName) {
+		String name = (fileName != null)
+				? fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1)
+					.replaceAll("\\p{Cntrl}", "")
+					.strip()
+				: "";
+		return name.isEmpty() ? "upload.csv" : name;
 	}
 
 	private static String truncate(String text, int length) {

@@ -61,10 +61,10 @@ public record ImportJob(long id, String module, long userId, String fileName, St
 
 	/**
 	 * Whether the rows may still be imported: nothing has been imported from this file
-	 * yet.
+	 * yet (at most checked, or a check died with its server).
 	 */
 	public boolean isImportable() {
-		return this.status == Status.UPLOADED || (this.dryRun && this.status != Status.RUNNING);
+		return this.status == Status.UPLOADED || (this.dryRun && (this.status != Status.RUNNING || isInterrupted()));
 	}
 
 	/**

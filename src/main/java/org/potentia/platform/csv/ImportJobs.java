@@ -72,7 +72,8 @@ class ImportJobs {
 	}
 
 	/**
-	 * Marks the job as running with this mapping, unless it runs already.
+	 * Marks the job as running with this mapping, unless it runs already or has been
+	 * imported; a dry run that died with its server may start again.
 	 * @return whether it was started
 	 */
 	boolean start(long id, List<String> mapping, boolean dryRun) {
@@ -80,9 +81,10 @@ class ImportJobs {
 		int updated = this.jdbc
 			.sql("UPDATE import_jobs SET mapping = ?, dry_run = ?, status = ?, rows_read = 0, rows_imported = 0,"
 					+ " rows_rejected = 0, committed_line = 0, failure = NULL, started_at = ?, finished_at = NULL,"
-					+ " updated_at = ?, version = version + 1 WHERE id = ? AND (status = ? OR (status <> ? AND dry_run))")
+					+ " updated_at = ?, version = version + 1 WHERE id = ?"
+					+ " AND (status = ? OR (dry_run AND (status <> ? OR updated_at < ?)))")
 			.params(this.json.writeValueAsString(mapping), dryRun, Status.RUNNING.code(), now, now, id,
-					Status.UPLOADED.code(), Status.RUNNING.code())
+					Status.UPLOADED.code(), Status.RUNNING.code(), Timestamp.from(Instant.now().minus(ImportJob.STALE)))
 			.update();
 		if (updated == 1) {
 			this.jdbc.sql("DELETE FROM import_job_errors WHERE job_id = ?").param(id).update();
