@@ -131,6 +131,16 @@ class ReportControllerTests {
 	}
 
 	@Test
+	void aStageEmptyInTheFirstMonthStaysInItsPlace() throws Exception {
+		// February: no deal in needs analysis; January: none in negotiation.
+		assertThat(csv("/reports/pipeline?month=2011-02&compare=2011-01&group=stage&format=csv")).containsExactly(
+				"group,count,amount,weighted,compare_count,compare_amount,compare_weighted,difference_amount",
+				"Qualification,4,2850.00,570.00,2,4000.00,800.00,-1150.00",
+				"Needs analysis,0,0,0,1,800.00,280.00,-800.00", "Proposal,1,900.00,450.00,4,11900.00,5950.00,-11000.00",
+				"Negotiation,2,6200.00,4650.00,0,0,0,6200.00");
+	}
+
+	@Test
 	void theMovementExportsItsFigures() throws Exception {
 		assertThat(csv("/reports/movement?" + PERIOD + "&format=csv")).containsExactly("figure,opportunities,amount",
 				"opening,7,16700.00", "new,4,2050.00", "increased,2,1000.00", "decreased,1,800.00", "won,2,4200.00",
