@@ -98,6 +98,10 @@ class ReportControllerTests {
 				List.of("Business area", "Gesch\u00e4ftsbereich"));
 		pages.put("/reports/pipeline/drill?month=2011-02&group=stage&value=" + qualification,
 				List.of(this.scenario.name("Alpha"), this.scenario.name("Alpha")));
+		// The scenario's deals have no business area: the group without one drills down
+		// too.
+		pages.put("/reports/pipeline/drill?month=2011-02&group=business_area&value=",
+				List.of(this.scenario.name("Mike"), this.scenario.name("Mike")));
 		pages.put("/reports/movement?" + PERIOD, List.of("Closing pipeline", "Endbestand"));
 		pages.put("/reports/movement/drill?" + PERIOD + "&category=lost", List.of("(Deleted)", "(Gel\u00f6scht)"));
 		pages.put("/reports/movement/drill?" + PERIOD + "&category=increased", List.of("Increased", "Erh\u00f6ht"));
@@ -110,6 +114,16 @@ class ReportControllerTests {
 			String german = html(page.getKey(), "de");
 			assertThat(german).as(page.getKey()).contains("lang=\"de\"").contains(page.getValue().get(1));
 		}
+	}
+
+	@Test
+	void theLinkOfAGroupWithoutValueDrillsDown() throws Exception {
+		String html = html("/reports/pipeline?month=2011-02&group=business_area", "en");
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/reports/pipeline/drill[^\"]*)\"")
+			.matcher(html);
+		assertThat(link.find()).isTrue();
+		assertThat(html(link.group(1).replace("&amp;", "&"), "en")).contains(this.scenario.name("Mike"),
+				this.scenario.name("Alpha"));
 	}
 
 	@Test
