@@ -7,9 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -185,22 +184,43 @@ class ReportController {
 		return org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
 	}
 
+	/**
+	 * The groups of both months side by side. Both lists come in the report's order (by
+	 * stage order, or by label), so a group only the second month has goes right after
+	 * the group that precedes it there: a stage that was empty in the first month still
+	 * shows in its place, not at the end.
+	 */
 	private static List<ComparedGroup> compare(List<HistoryReports.Group> a, List<HistoryReports.Group> b) {
-		Map<String, ComparedGroup> rows = new LinkedHashMap<>();
+		List<ComparedGroup> rows = new ArrayList<>();
 		for (HistoryReports.Group group : a) {
-			rows.put(String.valueOf(group.id()), new ComparedGroup(group.id(), group.label(), group.count(),
-					group.amount(), group.weighted(), 0, BigDecimal.ZERO, BigDecimal.ZERO));
+			rows.add(new ComparedGroup(group.id(), group.label(), group.count(), group.amount(), group.weighted(), 0,
+					BigDecimal.ZERO, BigDecimal.ZERO));
 		}
+		int previous = -1;
 		for (HistoryReports.Group group : b) {
-			ComparedGroup existing = rows.get(String.valueOf(group.id()));
-			rows.put(String.valueOf(group.id()),
-					(existing != null)
-							? new ComparedGroup(existing.id(), existing.label(), existing.count(), existing.amount(),
-									existing.weighted(), group.count(), group.amount(), group.weighted())
-							: new ComparedGroup(group.id(), group.label(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
-									group.count(), group.amount(), group.weighted()));
+			int index = indexOf(rows, group.id());
+			if (index >= 0) {
+				ComparedGroup existing = rows.get(index);
+				rows.set(index, new ComparedGroup(existing.id(), existing.label(), existing.count(), existing.amount(),
+						existing.weighted(), group.count(), group.amount(), group.weighted()));
+			}
+			else {
+				index = previous + 1;
+				rows.add(index, new ComparedGroup(group.id(), group.label(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
+						group.count(), group.amount(), group.weighted()));
+			}
+			previous = index;
 		}
-		return List.copyOf(rows.values());
+		return rows;
+	}
+
+	private static int indexOf(List<ComparedGroup> rows, Long id) {
+		for (int i = 0; i < rows.size(); i++) {
+			if (Objects.equals(rows.get(i).id(), id)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static ComparedGroup total(List<ComparedGroup> rows) {

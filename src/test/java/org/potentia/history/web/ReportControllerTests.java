@@ -98,6 +98,10 @@ class ReportControllerTests {
 				List.of("Business area", "Gesch\u00e4ftsbereich"));
 		pages.put("/reports/pipeline/drill?month=2011-02&group=stage&value=" + qualification,
 				List.of(this.scenario.name("Alpha"), this.scenario.name("Alpha")));
+		// The scenario's deals have no business area: the group without one drills down
+		// too.
+		pages.put("/reports/pipeline/drill?month=2011-02&group=business_area&value=",
+				List.of(this.scenario.name("Mike"), this.scenario.name("Mike")));
 		pages.put("/reports/movement?" + PERIOD, List.of("Closing pipeline", "Endbestand"));
 		pages.put("/reports/movement/drill?" + PERIOD + "&category=lost", List.of("(Deleted)", "(Gel\u00f6scht)"));
 		pages.put("/reports/movement/drill?" + PERIOD + "&category=increased", List.of("Increased", "Erh\u00f6ht"));
@@ -110,6 +114,16 @@ class ReportControllerTests {
 			String german = html(page.getKey(), "de");
 			assertThat(german).as(page.getKey()).contains("lang=\"de\"").contains(page.getValue().get(1));
 		}
+	}
+
+	@Test
+	void theLinkOfAGroupWithoutValueDrillsDown() throws Exception {
+		String html = html("/reports/pipeline?month=2011-02&group=business_area", "en");
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/reports/pipeline/drill[^\"]*)\"")
+			.matcher(html);
+		assertThat(link.find()).isTrue();
+		assertThat(html(link.group(1).replace("&amp;", "&"), "en")).contains(this.scenario.name("Mike"),
+				this.scenario.name("Alpha"));
 	}
 
 	@Test
@@ -128,6 +142,16 @@ class ReportControllerTests {
 				"Test " + this.scenario.a.username() + ",5,4700.00,1870.00,6,11700.00,4530.00,-7000.00",
 				"Test " + this.scenario.b.username() + ",2,5250.00,3800.00,1,5000.00,2500.00,250.00");
 		assertThat(lines).hasSize(3);
+	}
+
+	@Test
+	void aStageEmptyInTheFirstMonthStaysInItsPlace() throws Exception {
+		// February: no deal in needs analysis; January: none in negotiation.
+		assertThat(csv("/reports/pipeline?month=2011-02&compare=2011-01&group=stage&format=csv")).containsExactly(
+				"group,count,amount,weighted,compare_count,compare_amount,compare_weighted,difference_amount",
+				"Qualification,4,2850.00,570.00,2,4000.00,800.00,-1150.00",
+				"Needs analysis,0,0,0,1,800.00,280.00,-800.00", "Proposal,1,900.00,450.00,4,11900.00,5950.00,-11000.00",
+				"Negotiation,2,6200.00,4650.00,0,0,0,6200.00");
 	}
 
 	@Test
