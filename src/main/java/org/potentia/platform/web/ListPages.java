@@ -65,9 +65,10 @@ public class ListPages {
 			Map<String, String> parameters, String linkField) {
 		PageResult page = this.queries.list(module, query, user);
 		if (page.rows().isEmpty() && query.page() > 1 && page.total() > 0) {
+			// A page past the end (an old link) shows the last page; the total is known.
 			ListQuery last = new ListQuery(query.search(), query.filter(), query.sort(), (int) page.pages(),
 					query.size());
-			page = this.queries.list(module, last, user);
+			page = this.queries.list(module, last, user, page.total());
 		}
 		List<Field> fields = columns.stream().map((name) -> module.field(name).orElseThrow()).toList();
 		Map<String, String> kept = new LinkedHashMap<>();
