@@ -47,6 +47,8 @@ public class RecordQueries {
 	 */
 	public static final String DISPLAY = "__display";
 
+	private static final String COUNT = "__count";
+
 	/**
 	 * Rows fetched per round trip when streaming: the driver holds no more than this many
 	 * rows of a large result in memory.
@@ -91,7 +93,7 @@ public class RecordQueries {
 
 	/**
 	 * One page of the records the user may see that match the query, when the total is
-	 * known already.
+	 * known already (from {@link #totals}).
 	 */
 	public PageResult list(ModuleDefinition module, ListQuery query, CurrentUser user, long total) {
 		return new PageResult(rows(module, query, where(module, query, user)), total, query.page(), query.size());
@@ -194,18 +196,37 @@ public class RecordQueries {
 	 */
 	public Map<String, BigDecimal> sums(ModuleDefinition module, ListQuery query, CurrentUser user,
 			Map<String, String> expressions) {
+		return totals(module, query, user, expressions).sums();
+	}
+
+	/**
+	 * The count and the sums of numeric columns over every record the user may see that
+	 * matches the query, in one pass over the data.
+	 * @param expressions SQL expressions over alias {@code t}, by result name
+	 */
+	public Totals totals(ModuleDefinition module, ListQuery query, CurrentUser user, Map<String, String> expressions) {
 		SqlCondition where = where(module, query, user);
 		List<String> selects = new ArrayList<>();
+		selects.add("COUNT(*) AS \"" + COUNT + "\"");
 		expressions
 			.forEach((name, expression) -> selects.add("COALESCE(SUM(" + expression + "), 0) AS \"" + name + "\""));
 		String sql = "SELECT " + String.join(", ", selects) + from(module, where.relations()) + " WHERE " + where.sql();
 		return this.jdbc.sql(sql).params(where.parameters()).query((rs, rowNum) -> {
-			Map<String, BigDecimal> result = new LinkedHashMap<>();
+			Map<String, BigDecimal> sums = new LinkedHashMap<>();
 			for (String name : expressions.keySet()) {
-				result.put(name, rs.getBigDecimal(name));
+				sums.put(name, rs.getBigDecimal(name));
 			}
-			return result;
+			return new Totals(rs.getLong(COUNT), sums);
 		}).single();
+	}
+
+	/**
+	 * How many records match a list query, and the sums of some of their columns.
+	 *
+	 * @param count the number of records
+	 * @param sums the sums by result name
+	 */
+	public record Totals(long count, Map<String, BigDecimal> sums) {
 	}
 
 	/**

@@ -103,4 +103,14 @@ class RecordQueriesTests {
 		});
 	}
 
+	@Test
+	void countAndSumsComeTogether() {
+		ModuleDefinition module = this.catalogue.get("contacts");
+		SqlCondition ofAccount = SqlCondition.of("t.account_id = ?", this.accountId);
+		RecordQueries.Totals totals = this.queries.totals(module, new ListQuery(null, ofAccount, null, 1, 25), this.rep,
+				Map.of("ids", "t.account_id"));
+		assertThat(totals.count()).isEqualTo(LAST_NAMES.size());
+		assertThat(totals.sums().get("ids")).isEqualByComparingTo(String.valueOf(this.accountId * LAST_NAMES.size()));
+	}
+
 }
