@@ -114,6 +114,8 @@ public final class BenchmarkRun {
 			if (leadsApi) {
 				cases.add(new Case("API leads, page 1", session, "/api/v1/leads?page[size]=25"));
 				cases.add(new Case("API leads, page 1000", session, "/api/v1/leads?page[size]=25&page[number]=1000"));
+				cases.add(new Case("UI leads, page 1", session, "/leads"));
+				cases.add(new Case("UI leads, page 1000", session, "/leads?page=1000"));
 			}
 		}
 		cases.removeIf((c) -> only != null && !c.name.toLowerCase(Locale.ROOT).contains(only.toLowerCase(Locale.ROOT)));

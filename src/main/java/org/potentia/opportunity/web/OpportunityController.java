@@ -1,6 +1,5 @@
 package org.potentia.opportunity.web;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +93,14 @@ class OpportunityController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx) {
 		ListQuery query = this.lists.query(this.module, parameters, EQUALITY_FILTERS,
 				OpportunityFilters.of(parameters));
-		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "name"));
 		Map<String, String> sums = new LinkedHashMap<>();
 		sums.put("amount", "t.amount");
 		sums.put("weighted", "t.weighted_amount");
-		Map<String, BigDecimal> totals = this.queries.sums(this.module, query, user, sums);
-		model.addAttribute("totals", totals);
+		// Count and totals in one pass over the matching records, not two.
+		RecordQueries.Totals totals = this.queries.totals(this.module, query, user, sums);
+		model.addAttribute("list",
+				this.lists.view(this.module, query, user, COLUMNS, parameters, "name", totals.count()));
+		model.addAttribute("totals", totals.sums());
 		model.addAttribute("parameters", parameters);
 		filterOptions(model);
 		return (htmx != null) ? "opportunities/list :: results" : "opportunities/list";

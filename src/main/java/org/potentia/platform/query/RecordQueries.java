@@ -47,6 +47,8 @@ public class RecordQueries {
 	 */
 	public static final String DISPLAY = "__display";
 
+	private static final String COUNT = "__count";
+
 	/**
 	 * Rows fetched per round trip when streaming: the driver holds no more than this many
 	 * rows of a large result in memory.
@@ -82,25 +84,42 @@ public class RecordQueries {
 	 */
 	public PageResult list(ModuleDefinition module, ListQuery query, CurrentUser user) {
 		SqlCondition where = where(module, query, user);
-		List<String> order = orderBy(module, query.sort());
-		String from = from(module, where.relations());
-		String sql = select(module) + from + " WHERE " + where.sql() + " ORDER BY " + String.join(", ", order)
-				+ " LIMIT ? OFFSET ?";
-		List<Object> parameters = new ArrayList<>(where.parameters());
-		parameters.add(query.size());
-		parameters.add(query.offset());
-		List<Map<String, Object>> rows = this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
-		long total = (query.page() == 1 && rows.size() < query.size()) ? rows.size() : count(module, where);
+		List<Map<String, Object>> rows = rows(module, query, where);
+		// A page that is neither empty nor full is the last one, so it tells the total.
+		long total = (!rows.isEmpty() && rows.size() < query.size()) ? query.offset() + rows.size()
+				: (query.page() == 1 && rows.isEmpty()) ? 0 : count(module, where);
 		return new PageResult(rows, total, query.page(), query.size());
+	}
+
+	/**
+	 * One page of the records the user may see that match the query, when the total is
+	 * known already (from {@link #totals}).
+	 */
+	public PageResult list(ModuleDefinition module, ListQuery query, CurrentUser user, long total) {
+		return new PageResult(rows(module, query, where(module, query, user)), total, query.page(), query.size());
 	}
 
 	/**
 	 * The rows of one page, without counting the total.
 	 */
 	public List<Map<String, Object>> rows(ModuleDefinition module, ListQuery query, CurrentUser user) {
-		SqlCondition where = where(module, query, user);
-		String sql = select(module) + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY "
-				+ String.join(", ", orderBy(module, query.sort())) + " LIMIT ? OFFSET ?";
+		return rows(module, query, where(module, query, user));
+	}
+
+	/**
+	 * The page in two steps, in one statement: first the ids of the page's rows, found,
+	 * sorted and cut by LIMIT and OFFSET on the narrowest data (an index-only scan where
+	 * an index has the filter and sort columns); then the columns and the relations'
+	 * labels of those rows only. Selecting the whole rows at once makes the database read
+	 * and label every row it skips: 25,000 rows with six label look-ups each for page
+	 * 1,000.
+	 */
+	private List<Map<String, Object>> rows(ModuleDefinition module, ListQuery query, SqlCondition where) {
+		String order = String.join(", ", orderBy(module, query.sort()));
+		String ids = "SELECT t.id" + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY " + order
+				+ " LIMIT ? OFFSET ?";
+		String sql = select(module) + " FROM " + module.table() + " t JOIN (" + ids
+				+ ") page_ids ON page_ids.id = t.id ORDER BY " + order;
 		List<Object> parameters = new ArrayList<>(where.parameters());
 		parameters.add(query.size());
 		parameters.add(query.offset());
@@ -177,18 +196,37 @@ public class RecordQueries {
 	 */
 	public Map<String, BigDecimal> sums(ModuleDefinition module, ListQuery query, CurrentUser user,
 			Map<String, String> expressions) {
+		return totals(module, query, user, expressions).sums();
+	}
+
+	/**
+	 * The count and the sums of numeric columns over every record the user may see that
+	 * matches the query, in one pass over the data.
+	 * @param expressions SQL expressions over alias {@code t}, by result name
+	 */
+	public Totals totals(ModuleDefinition module, ListQuery query, CurrentUser user, Map<String, String> expressions) {
 		SqlCondition where = where(module, query, user);
 		List<String> selects = new ArrayList<>();
+		selects.add("COUNT(*) AS \"" + COUNT + "\"");
 		expressions
 			.forEach((name, expression) -> selects.add("COALESCE(SUM(" + expression + "), 0) AS \"" + name + "\""));
 		String sql = "SELECT " + String.join(", ", selects) + from(module, where.relations()) + " WHERE " + where.sql();
 		return this.jdbc.sql(sql).params(where.parameters()).query((rs, rowNum) -> {
-			Map<String, BigDecimal> result = new LinkedHashMap<>();
+			Map<String, BigDecimal> sums = new LinkedHashMap<>();
 			for (String name : expressions.keySet()) {
-				result.put(name, rs.getBigDecimal(name));
+				sums.put(name, rs.getBigDecimal(name));
 			}
-			return result;
+			return new Totals(rs.getLong(COUNT), sums);
 		}).single();
+	}
+
+	/**
+	 * How many records match a list query, and the sums of some of their columns.
+	 *
+	 * @param count the number of records
+	 * @param sums the sums by result name
+	 */
+	public record Totals(long count, Map<String, BigDecimal> sums) {
 	}
 
 	/**

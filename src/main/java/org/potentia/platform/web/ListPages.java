@@ -63,11 +63,23 @@ public class ListPages {
 
 	public ListView view(ModuleDefinition module, ListQuery query, CurrentUser user, List<String> columns,
 			Map<String, String> parameters, String linkField) {
-		PageResult page = this.queries.list(module, query, user);
+		return view(module, query, user, columns, parameters, linkField, null);
+	}
+
+	/**
+	 * The list page, for a caller that has counted the records already (with
+	 * {@link RecordQueries#totals}).
+	 * @param total the number of records matching the query, or null to count them
+	 */
+	public ListView view(ModuleDefinition module, ListQuery query, CurrentUser user, List<String> columns,
+			Map<String, String> parameters, String linkField, Long total) {
+		PageResult page = (total != null) ? this.queries.list(module, query, user, total)
+				: this.queries.list(module, query, user);
 		if (page.rows().isEmpty() && query.page() > 1 && page.total() > 0) {
+			// A page past the end (an old link) shows the last page; the total is known.
 			ListQuery last = new ListQuery(query.search(), query.filter(), query.sort(), (int) page.pages(),
 					query.size());
-			page = this.queries.list(module, last, user);
+			page = this.queries.list(module, last, user, page.total());
 		}
 		List<Field> fields = columns.stream().map((name) -> module.field(name).orElseThrow()).toList();
 		Map<String, String> kept = new LinkedHashMap<>();
