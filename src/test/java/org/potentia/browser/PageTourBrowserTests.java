@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page, in English and German, on a laptop and on a phone, with the demo data: no
- * raw message keys, no error page, nothing wider than the screen. With
+ * Every page, in English and German on a laptop and in German on a phone, with the demo
+ * data: no raw message keys, no error page, nothing wider than the screen. With
  * {@code -Dpotentia.screenshots=DIR} it also saves a screenshot of each page there, to
  * look at.
  */
@@ -46,13 +46,15 @@ class PageTourBrowserTests {
 	JdbcClient jdbc;
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource({ "desktop, en", "desktop, de", "phone, en", "phone, de" })
+	// Both languages for the texts; German, whose words run longest, for a phone's width.
+	@CsvSource({ "desktop, en", "desktop, de", "phone, de" })
 	void everyPageReadsWell(String device, String language) {
 		Dimension window = "phone".equals(device) ? Browser.PHONE : Browser.DESKTOP;
 		long account = id("select min(id) from accounts where account_type = 'customer'");
 		long contact = id("select min(id) from contacts where account_id = " + account);
 		long user = id("select min(id) from users where role = 'REP'");
 		long opportunity = id("select min(id) from potentials where account_id = " + account);
+		long tool = id("select min(id) from module_tools");
 		List<String> problems = new ArrayList<>();
 		try (Browser browser = Browser.open("http://localhost:" + this.port, window)) {
 			browser.get("/login?lang=" + language);
@@ -81,8 +83,24 @@ class PageTourBrowserTests {
 			visit(browser, device, language, "opportunity-edit", "/opportunities/" + opportunity + "/edit", problems);
 			visit(browser, device, language, "reports", "/reports", problems);
 			visit(browser, device, language, "report-pipeline", "/reports/pipeline", problems);
+			visit(browser, device, language, "report-movement", "/reports/movement", problems);
 			visit(browser, device, language, "report-time-in-stage", "/reports/time-in-stage", problems);
 			visit(browser, device, language, "report-funnel", "/reports/funnel", problems);
+			visit(browser, device, language, "leads", "/leads", problems);
+			visit(browser, device, language, "lead-new", "/leads/new", problems);
+			browser.type(By.id("firstName"), "Tour")
+				.type(By.id("lastName"), device + "-" + language)
+				.type(By.id("company"), "Tour " + device + " " + language + " GmbH")
+				.click(By.id("save"));
+			browser.find(By.id("edit"));
+			String lead = browser.path();
+			look(browser, device, language, "lead", problems);
+			browser.click(By.cssSelector("#tools a[data-bs-toggle='modal']"));
+			browser.find(By.cssSelector("#modal-body form"));
+			look(browser, device, language, "lead-convert-dialog", problems);
+			visit(browser, device, language, "lead-convert", lead + "/convert", problems);
+			visit(browser, device, language, "lead-edit", lead + "/edit", problems);
+			visit(browser, device, language, "import", "/import/accounts", problems);
 			visit(browser, device, language, "profile", "/profile", problems);
 			browser.click(By.id("create-token"));
 			browser.find(By.cssSelector("#token-name.is-invalid"));
@@ -97,6 +115,9 @@ class PageTourBrowserTests {
 			visit(browser, device, language, "teams", "/admin/teams", problems);
 			visit(browser, device, language, "pipeline", "/admin/pipeline", problems);
 			visit(browser, device, language, "opportunity-rules", "/admin/opportunities", problems);
+			visit(browser, device, language, "tools", "/admin/tools", problems);
+			visit(browser, device, language, "tool-edit", "/admin/tools/" + tool, problems);
+			visit(browser, device, language, "history-admin", "/admin/history", problems);
 			browser.get("/no-such-page");
 			look(browser, device, language, "not-found", problems);
 			browser.get("/accounts/" + Long.MAX_VALUE);
