@@ -1,37 +1,21 @@
 package org.potentia.history;
 
-import javax.sql.DataSource;
-
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the snapshot catch-up on a schedule, on one instance at a time (ShedLock on the
- * database). Each period is taken exactly once even without the lock; the lock only keeps
- * instances from doing the same work twice.
+ * database, set up by the platform's scheduling configuration). Each period is taken
+ * exactly once even without the lock; the lock only keeps instances from doing the same
+ * work twice.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT2H")
 @ConditionalOnProperty(name = "potentia.snapshots.enabled", havingValue = "true", matchIfMissing = true)
 class SnapshotScheduling {
-
-	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.usingDbTime()
-			.build());
-	}
 
 	@Bean
 	SnapshotJob snapshotJob(SnapshotService snapshots) {

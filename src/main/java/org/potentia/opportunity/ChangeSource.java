@@ -13,4 +13,17 @@ public enum ChangeSource {
 		return name().toLowerCase();
 	}
 
+	/**
+	 * The source with this code ({@code workflow}).
+	 * @throws IllegalArgumentException for an unknown code
+	 */
+	public static ChangeSource of(String code) {
+		for (ChangeSource source : values()) {
+			if (source.code().equals(code)) {
+				return source;
+			}
+		}
+		throw new IllegalArgumentException("Unknown change source " + code);
+	}
+
 }

@@ -149,6 +149,10 @@ public class OpportunityService {
 				|| (stageChanged && Objects.equals(form.getProbability(), opportunity.getProbability()))) {
 			form.setProbability(stage.getProbability());
 		}
+		if (stage.getKind() != StageKind.LOST) {
+			// Reopened or won: a lost reason no longer applies.
+			form.setLostReasonId(null);
+		}
 		opportunity.moveTo(stage, LocalDate.now());
 		form.applyTo(opportunity);
 		this.opportunities.saveAndFlush(opportunity);

@@ -2,6 +2,7 @@ package org.potentia.platform;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.potentia.platform.security.CurrentUser;
 
@@ -19,11 +20,22 @@ import org.potentia.platform.security.CurrentUser;
  * @param user who saved
  * @param source where the save came from (form, board, api, import, workflow, conversion,
  * web_form)
+ * @param eventId unique per save, so that a listener the registry calls again (after a
+ * crash) can tell that it has already reacted
  */
 public record RecordSaved(String module, long id, Map<String, Object> before, Map<String, Object> after,
-		CurrentUser user, String source) {
+		CurrentUser user, String source, UUID eventId) {
 
 	public static final String WORKFLOW = "workflow";
+
+	public RecordSaved {
+		eventId = (eventId != null) ? eventId : UUID.randomUUID();
+	}
+
+	public RecordSaved(String module, long id, Map<String, Object> before, Map<String, Object> after, CurrentUser user,
+			String source) {
+		this(module, id, before, after, user, source, UUID.randomUUID());
+	}
 
 	public boolean isNew() {
 		return this.before == null;

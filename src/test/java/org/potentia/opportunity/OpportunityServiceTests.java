@@ -126,6 +126,19 @@ class OpportunityServiceTests {
 	}
 
 	@Test
+	void reopeningALostOpportunityClearsItsLostReason() {
+		Opportunity created = this.opportunities.create(named("Lost then reopened"), this.rep, ChangeSource.FORM);
+		OpportunityForm lost = this.opportunities.formOf(created.getId(), this.rep);
+		lost.setStageId(stage("lost").getId());
+		lost.setLostReasonId(this.pipeline.activeLostReasons().get(0).getId());
+		this.opportunities.update(created.getId(), lost, this.rep, ChangeSource.FORM);
+		Opportunity reopened = this.opportunities.moveTo(created.getId(), stage("proposal").getId(), null, this.rep,
+				ChangeSource.BOARD);
+		assertThat(reopened.getLostReasonId()).isNull();
+		assertThat(reopened.getClosedDate()).isNull();
+	}
+
+	@Test
 	void mandatoryFieldsSetByTheAdminAreEnforced() {
 		this.rules.change(Set.of("account_id", "amount"), true, "test");
 		assertThatThrownBy(() -> this.opportunities.create(named("Without account"), this.rep, ChangeSource.FORM))

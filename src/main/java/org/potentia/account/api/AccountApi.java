@@ -16,9 +16,9 @@ class AccountApi {
 
 	@Bean
 	RecordWriter<AccountForm> accountWriter(AccountService accounts, ModuleDefinition accountsModule) {
-		return RecordWriter.of(accountsModule, accounts::newForm, accounts::formOf,
-				(form, user) -> accounts.create(form, user, "api").getId(),
-				(id, form, user) -> accounts.update(id, form, user, "api"), accounts::delete);
+		return RecordWriter.sourced(accountsModule, accounts::newForm, accounts::formOf,
+				(form, user, source) -> accounts.create(form, user, source).getId(),
+				(id, form, user, source) -> accounts.update(id, form, user, source), accounts::delete);
 	}
 
 }

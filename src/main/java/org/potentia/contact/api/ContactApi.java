@@ -16,9 +16,9 @@ class ContactApi {
 
 	@Bean
 	RecordWriter<ContactForm> contactWriter(ContactService contacts, ModuleDefinition contactsModule) {
-		return RecordWriter.of(contactsModule, contacts::newForm, contacts::formOf,
-				(form, user) -> contacts.create(form, user, "api").getId(),
-				(id, form, user) -> contacts.update(id, form, user, "api"), contacts::delete);
+		return RecordWriter.sourced(contactsModule, contacts::newForm, contacts::formOf,
+				(form, user, source) -> contacts.create(form, user, source).getId(),
+				(id, form, user, source) -> contacts.update(id, form, user, source), contacts::delete);
 	}
 
 }

@@ -18,9 +18,9 @@ class OpportunityApi {
 	@Bean
 	RecordWriter<OpportunityForm> opportunityWriter(OpportunityService opportunities,
 			ModuleDefinition potentialsModule) {
-		return RecordWriter.of(potentialsModule, opportunities::newForm, opportunities::formOf,
-				(form, user) -> opportunities.create(form, user, ChangeSource.API).getId(),
-				(id, form, user) -> opportunities.update(id, form, user, ChangeSource.API),
+		return RecordWriter.sourced(potentialsModule, opportunities::newForm, opportunities::formOf,
+				(form, user, source) -> opportunities.create(form, user, ChangeSource.of(source)).getId(),
+				(id, form, user, source) -> opportunities.update(id, form, user, ChangeSource.of(source)),
 				(id, user) -> opportunities.delete(id, user, ChangeSource.API));
 	}
 

@@ -17,6 +17,11 @@ import org.potentia.platform.security.CurrentUser;
  */
 public interface RecordWriter<F> {
 
+	/**
+	 * The source of the API's own writes.
+	 */
+	String API = "api";
+
 	ModuleDefinition definition();
 
 	/**
@@ -33,6 +38,23 @@ public interface RecordWriter<F> {
 	long create(F form, CurrentUser user);
 
 	void update(long id, F form, CurrentUser user);
+
+	/**
+	 * Creates in the name of another source than the API (a workflow, a conversion),
+	 * which the saved event and any history row carry. A writer that does not know
+	 * sources creates as the API does.
+	 */
+	default long create(F form, CurrentUser user, String source) {
+		return create(form, user);
+	}
+
+	/**
+	 * Updates in the name of another source than the API; see
+	 * {@link #create(Object, CurrentUser, String)}.
+	 */
+	default void update(long id, F form, CurrentUser user, String source) {
+		update(id, form, user);
+	}
 
 	void delete(long id, CurrentUser user);
 
@@ -82,6 +104,80 @@ public interface RecordWriter<F> {
 			}
 
 		};
+	}
+
+	/**
+	 * A writer from a module service's methods that take the source of the save; the
+	 * API's own writes use source {@code api}.
+	 */
+	static <F> RecordWriter<F> sourced(ModuleDefinition definition, Function<CurrentUser, F> newForm,
+			BiFunction<Long, CurrentUser, F> formOf, SourcedCreate<F> create, SourcedUpdate<F> update,
+			BiConsumer<Long, CurrentUser> delete) {
+		RecordWriter<F> api = of(definition, newForm, formOf, (form, user) -> create.create(form, user, API),
+				(id, form, user) -> update.update(id, form, user, API), delete);
+		return new RecordWriter<>() {
+
+			@Override
+			public ModuleDefinition definition() {
+				return definition;
+			}
+
+			@Override
+			public F newForm(CurrentUser user) {
+				return api.newForm(user);
+			}
+
+			@Override
+			public F formOf(long id, CurrentUser user) {
+				return api.formOf(id, user);
+			}
+
+			@Override
+			public long create(F form, CurrentUser user) {
+				return api.create(form, user);
+			}
+
+			@Override
+			public void update(long id, F form, CurrentUser user) {
+				api.update(id, form, user);
+			}
+
+			@Override
+			public long create(F form, CurrentUser user, String source) {
+				return create.create(form, user, source);
+			}
+
+			@Override
+			public void update(long id, F form, CurrentUser user, String source) {
+				update.update(id, form, user, source);
+			}
+
+			@Override
+			public void delete(long id, CurrentUser user) {
+				api.delete(id, user);
+			}
+
+		};
+	}
+
+	/**
+	 * A service's create method that takes the source.
+	 */
+	@FunctionalInterface
+	interface SourcedCreate<F> {
+
+		long create(F form, CurrentUser user, String source);
+
+	}
+
+	/**
+	 * A service's update method that takes the source.
+	 */
+	@FunctionalInterface
+	interface SourcedUpdate<F> {
+
+		void update(long id, F form, CurrentUser user, String source);
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.potentia.platform.query;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.potentia.platform.RecordSaved;
 import org.potentia.platform.catalogue.Catalogue;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordEvents {
+
+	private static final ThreadLocal<String> SOURCE = new ThreadLocal<>();
 
 	private final RecordQueries queries;
 
@@ -43,7 +46,29 @@ public class RecordEvents {
 	public void saved(String module, long id, Map<String, Object> before, CurrentUser user, String source) {
 		Map<String, Object> after = snapshot(module, id);
 		if (after != null) {
-			this.events.publishEvent(new RecordSaved(module, id, before, after, user, source));
+			String effective = (SOURCE.get() != null) ? SOURCE.get() : source;
+			this.events.publishEvent(new RecordSaved(module, id, before, after, user, effective));
+		}
+	}
+
+	/**
+	 * Runs work whose saves, in whatever module and through whatever service, all carry
+	 * this source. A workflow runs its actions so: a tool it runs may save several
+	 * records in several modules, and none of those saves may trigger a workflow again.
+	 */
+	public static <T> T inNameOf(String source, Supplier<T> work) {
+		String previous = SOURCE.get();
+		SOURCE.set(source);
+		try {
+			return work.get();
+		}
+		finally {
+			if (previous != null) {
+				SOURCE.set(previous);
+			}
+			else {
+				SOURCE.remove();
+			}
 		}
 	}
 

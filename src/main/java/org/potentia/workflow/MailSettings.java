@@ -1,0 +1,125 @@
+package org.potentia.workflow;
+
+import java.util.Locale;
+import java.util.Properties;
+
+import org.potentia.platform.settings.Settings;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SMTP server workflows send email through, set by the admin and kept in the shared
+ * settings (so every instance uses the same), and a mail sender built from it.
+ */
+@Component
+public class MailSettings {
+
+	static final String HOST = "mail.host";
+
+	static final String PORT = "mail.port";
+
+	static final String USERNAME = "mail.username";
+
+	static final String PASSWORD = "mail.password";
+
+	static final String FROM = "mail.from";
+
+	static final String TLS = "mail.tls";
+
+	static final String LANGUAGE = "mail.language";
+
+	private static final String TIMEOUT_MILLIS = "10000";
+
+	private final Settings settings;
+
+	MailSettings(Settings settings) {
+		this.settings = settings;
+	}
+
+	public Mail current() {
+		return new Mail(text(HOST), Integer.parseInt(this.settings.get(PORT).orElse("587")), text(USERNAME),
+				text(PASSWORD), text(FROM), this.settings.getBoolean(TLS, true),
+				this.settings.get(LANGUAGE).orElse("en"));
+	}
+
+	/**
+	 * Saves the settings; a blank password keeps the one saved before.
+	 */
+	@Transactional
+	public void save(Mail mail, String who) {
+		this.settings.set(HOST, mail.host(), who);
+		this.settings.set(PORT, String.valueOf(mail.port()), who);
+		this.settings.set(USERNAME, mail.username(), who);
+		if (mail.password() != null && !mail.password().isBlank()) {
+			this.settings.set(PASSWORD, mail.password(), who);
+		}
+		this.settings.set(FROM, mail.from(), who);
+		this.settings.set(TLS, String.valueOf(mail.tls()), who);
+		this.settings.set(LANGUAGE, mail.language(), who);
+	}
+
+	/**
+	 * A sender for the current settings.
+	 * @throws IllegalStateException if no server is set
+	 */
+	JavaMailSender sender() {
+		Mail mail = current();
+		if (!mail.isConfigured()) {
+			throw new IllegalStateException("No SMTP server is set up (Admin, Workflows, Email)");
+		}
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost(mail.host());
+		sender.setPort(mail.port());
+		sender.setDefaultEncoding("UTF-8");
+		Properties properties = sender.getJavaMailProperties();
+		if (!mail.username().isEmpty()) {
+			sender.setUsername(mail.username());
+			sender.setPassword(mail.password());
+			properties.put("mail.smtp.auth", "true");
+		}
+		properties.put("mail.smtp.starttls.enable", String.valueOf(mail.tls()));
+		properties.put("mail.smtp.starttls.required", String.valueOf(mail.tls()));
+		properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+		properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
+		properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+		return sender;
+	}
+
+	private String text(String key) {
+		return this.settings.get(key).orElse("");
+	}
+
+	/**
+	 * The settings.
+	 *
+	 * @param host the SMTP server, empty if none is set
+	 * @param port its port
+	 * @param username the user to sign in as, empty for none
+	 * @param password the password
+	 * @param from the sender address
+	 * @param tls whether to require STARTTLS
+	 * @param language the language of formatted values in emails ({@code en}, {@code de})
+	 */
+	public record Mail(String host, int port, String username, String password, String from, boolean tls,
+			String language) {
+
+		public Mail {
+			host = (host != null) ? host.trim() : "";
+			username = (username != null) ? username.trim() : "";
+			from = (from != null) ? from.trim() : "";
+			language = "de".equals(language) ? "de" : "en";
+		}
+
+		public boolean isConfigured() {
+			return !this.host.isEmpty() && !this.from.isEmpty();
+		}
+
+		public Locale locale() {
+			return Locale.forLanguageTag(this.language);
+		}
+
+	}
+
+}
