@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -123,9 +124,22 @@ class OpportunityBrowserTests {
 		assertThat(this.browser.find(By.id("name")).getAttribute("value")).isEqualTo("Without account");
 	}
 
+	/**
+	 * The count in a column's header. htmx swaps the whole board after a move, so an
+	 * element found just before the swap may be gone when read: read it again.
+	 */
 	private long count(String stageCode) {
-		String text = this.browser.find(By.cssSelector("#column-" + stageCode + " .column-count")).getText();
-		return Long.parseLong(text.replaceAll("[^0-9]", ""));
+		for (int attempt = 1;; attempt++) {
+			try {
+				String text = this.browser.find(By.cssSelector("#column-" + stageCode + " .column-count")).getText();
+				return Long.parseLong(text.replaceAll("[^0-9]", ""));
+			}
+			catch (StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 }
