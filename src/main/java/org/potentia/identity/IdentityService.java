@@ -75,6 +75,14 @@ public class IdentityService {
 		return this.users.findById(id);
 	}
 
+	/**
+	 * An active user as the current user, for work done in their name without a request
+	 * (a workflow converting their lead).
+	 */
+	public Optional<CurrentUser> actingAs(long id) {
+		return this.users.findById(id).filter(User::isActive).map(User::toCurrentUser);
+	}
+
 	public List<User> allUsers() {
 		return this.users.findAllByOrderByLastNameAscFirstNameAsc();
 	}

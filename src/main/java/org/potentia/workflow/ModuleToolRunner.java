@@ -3,10 +3,13 @@ package org.potentia.workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.potentia.identity.IdentityService;
+import org.potentia.platform.RecordSaved;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.tool.ConversionService;
 import org.potentia.tool.ModuleTool;
 import org.potentia.tool.ToolMapping;
 import org.potentia.tool.ToolService;
@@ -17,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the admin's module tools: a "create linked record" tool creates its target record
  * from the tool's field mapping, through the target module's writer; a "convert lead"
- * tool goes to {@link #convertLead}.
+ * tool converts the lead through the conversion service, as the dialog does.
  */
 @Component
 class ModuleToolRunner implements ToolRunner {
@@ -32,8 +35,14 @@ class ModuleToolRunner implements ToolRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final ConversionService conversions;
+
+	private final IdentityService identity;
+
 	ModuleToolRunner(ToolService tools, Catalogue catalogue, RecordQueries queries, RecordWriters writers,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ConversionService conversions, IdentityService identity) {
+		this.conversions = conversions;
+		this.identity = identity;
 		this.tools = tools;
 		this.catalogue = catalogue;
 		this.queries = queries;
@@ -57,16 +66,20 @@ class ModuleToolRunner implements ToolRunner {
 	}
 
 	/**
-	 * The hook for "convert lead" tools: converts the lead by the tool's settings and
-	 * mapping, atomically, and answers the new opportunity's id. Lead conversion belongs
-	 * to the lead and tool modules and is not on this branch yet; until it is, the action
-	 * fails with this message (and is retried, then logged as failed), rather than
-	 * converting half a lead here. Wire it to the conversion service's "convert this lead
-	 * with this tool" method, with source {@code workflow}.
+	 * Converts the lead by the tool's settings and mapping, atomically, in the name of
+	 * the lead's owner (who then owns what it becomes and must be able to see the
+	 * matching account and contact), and answers the new opportunity's id. A lead already
+	 * converted fails with the conversion's conflict and shows in the log.
 	 */
-	long convertLead(ModuleTool tool, long leadId) {
-		throw new UnsupportedOperationException(
-				"Lead conversion is not available yet: the tool " + tool.getCode() + " cannot run in a workflow");
+	private long convertLead(ModuleTool tool, long leadId) {
+		Map<String, Object> lead = this.queries.get(this.catalogue.get("leads"), leadId, CurrentUser.SYSTEM)
+			.orElseThrow(() -> new IllegalStateException("The record leads " + leadId + " no longer exists"));
+		CurrentUser owner = this.identity.actingAs(((Number) lead.get("owner_id")).longValue())
+			.orElseThrow(() -> new IllegalStateException("The lead's owner is no longer an active user"));
+		ConversionService.Request request = new ConversionService.Request(tool.getId(), Map.of(), null, null, null,
+				null);
+		Long opportunityId = this.conversions.convert(leadId, request, owner, RecordSaved.WORKFLOW).opportunityId();
+		return (opportunityId != null) ? opportunityId : leadId;
 	}
 
 	private long createLinkedRecord(ModuleTool tool, long recordId) {

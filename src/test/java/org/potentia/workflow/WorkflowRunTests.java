@@ -31,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.potentia.testing.Accounts.anAccount;
 
 /**
@@ -74,9 +73,6 @@ class WorkflowRunTests {
 
 	@Autowired
 	ActionExecutor executor;
-
-	@Autowired
-	ToolRunner toolRunner;
 
 	@Autowired
 	RecordEvents recordEvents;
@@ -306,13 +302,6 @@ class WorkflowRunTests {
 			assertThat(entry.attempts()).isEqualTo(2);
 			assertThat(entry.error()).isEqualTo("The workflow was switched off");
 		});
-	}
-
-	@Test
-	void leadConversionIsAHookUntilTheConversionServiceExists() {
-		assertThatThrownBy(() -> this.toolRunner.run("convert_lead", "leads", 1))
-			.isInstanceOf(UnsupportedOperationException.class)
-			.hasMessageContaining("Lead conversion");
 	}
 
 	@Test
