@@ -17,13 +17,16 @@ class LeadApi {
 
 	@Bean
 	RecordWriter<LeadForm> leadWriter(LeadService leads, ModuleDefinition leadsModule) {
-		return RecordWriter.of(leadsModule, (user) -> leads.newForm(user, LeadSource.API), leads::formOf,
-				(form, user) -> {
+		// A new lead's saved event carries its lead source; an update carries the source
+		// of
+		// the write (api, workflow, web_form).
+		return RecordWriter.sourced(leadsModule, (user) -> leads.newForm(user, LeadSource.API), leads::formOf,
+				(form, user, source) -> {
 					if (form.getLeadSource() == null || form.getLeadSource().isBlank()) {
 						form.setLeadSource(LeadSource.API.code());
 					}
 					return leads.create(form, user).getId();
-				}, leads::update, leads::delete);
+				}, (id, form, user, source) -> leads.update(id, form, user, source), leads::delete);
 	}
 
 }
