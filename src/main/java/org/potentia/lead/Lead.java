@@ -46,6 +46,8 @@ public class Lead extends AuditedEntity {
 	@Column(name = "lead_source")
 	private String leadSource;
 
+	private String campaign;
+
 	@Column(name = "stage_id")
 	private Long stageId;
 
@@ -113,6 +115,10 @@ public class Lead extends AuditedEntity {
 
 	void cameFrom(LeadSource source) {
 		this.leadSource = source.code();
+	}
+
+	void camePartOf(String campaign) {
+		this.campaign = campaign;
 	}
 
 	/**
@@ -199,6 +205,10 @@ public class Lead extends AuditedEntity {
 
 	public String getLeadSource() {
 		return this.leadSource;
+	}
+
+	public String getCampaign() {
+		return this.campaign;
 	}
 
 	public Long getStageId() {

@@ -46,6 +46,7 @@ class LeadCatalogue {
 			.field(Field.of("city", FieldType.TEXT).size(100))
 			.field(Field.of("country", FieldType.TEXT).size(100))
 			.field(Field.of("lead_source", FieldType.PICKLIST).options(LeadSource.codes()).required())
+			.field(Field.of("campaign", FieldType.TEXT).size(200))
 			.field(Field.of("stage_id", FieldType.RELATION).relation("stages", "stage").required())
 			.field(Field.of("rating", FieldType.PICKLIST).options(LeadRating.codes()))
 			.field(Field.of("description", FieldType.LONG_TEXT).size(10000))

@@ -53,6 +53,9 @@ public class LeadForm {
 	@Size(max = 100)
 	private String country;
 
+	@Size(max = 200)
+	private String campaign;
+
 	@Pattern(regexp = "(manual|web_form|import|api|campaign|referral|other)?", message = "{error.picklist}")
 	private String leadSource;
 
@@ -91,6 +94,7 @@ public class LeadForm {
 		form.city = lead.getCity();
 		form.country = lead.getCountry();
 		form.leadSource = lead.getLeadSource();
+		form.campaign = lead.getCampaign();
 		form.stageId = lead.getStageId();
 		form.rating = lead.getRating();
 		form.description = lead.getDescription();
@@ -113,6 +117,7 @@ public class LeadForm {
 		String ratingCode = trim(this.rating);
 		lead.rate((ratingCode != null) ? LeadRating.valueOf(ratingCode.toUpperCase()) : null);
 		lead.describe(trim(this.description));
+		lead.camePartOf(trim(this.campaign));
 		lead.consent(this.marketingConsent, this.consentDate, trim(this.consentSource));
 		lead.assignTo(this.ownerId);
 	}
@@ -231,6 +236,14 @@ public class LeadForm {
 
 	public void setLeadSource(String leadSource) {
 		this.leadSource = leadSource;
+	}
+
+	public String getCampaign() {
+		return this.campaign;
+	}
+
+	public void setCampaign(String campaign) {
+		this.campaign = campaign;
 	}
 
 	public Long getStageId() {

@@ -7,7 +7,7 @@ package org.potentia.opportunity;
  */
 public enum ChangeSource {
 
-	FORM, BOARD, API, IMPORT, WORKFLOW, CONVERSION;
+	FORM, BOARD, API, IMPORT, WORKFLOW, CONVERSION, WEB_FORM;
 
 	public String code() {
 		return name().toLowerCase();

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Locale resolution, the {@code ?lang=} switch of the sign-in page, and
+ * Locale resolution, the {@code ?lang=} switch of the sign-in page and the public web forms, and
  * {@link CurrentUser} as a controller method parameter.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor).addPathPatterns("/login");
+		registry.addInterceptor(interceptor).addPathPatterns("/login", "/forms/**");
 	}
 
 	@Override
