@@ -161,7 +161,7 @@ class Submissions {
 	record Submission(long id, long formId, Instant receivedAt, String email, String payload, String status,
 			Long recordId, int attempts, String error) {
 
-		boolean isFailed() {
+		public boolean isFailed() {
 			return FAILED.equals(this.status);
 		}
 

@@ -16,8 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Locale resolution, the {@code ?lang=} switch of the sign-in page and the public web forms, and
- * {@link CurrentUser} as a controller method parameter.
+ * Locale resolution, the {@code ?lang=} switch of the sign-in page and the public web
+ * forms, and {@link CurrentUser} as a controller method parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {

@@ -11,6 +11,7 @@ import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
 import org.potentia.webform.WebForm;
+import org.potentia.webform.WebFormIntake;
 import org.potentia.webform.WebFormService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -42,6 +43,9 @@ class WebFormAdminControllerTests {
 
 	@Autowired
 	WebFormService forms;
+
+	@Autowired
+	WebFormIntake intake;
 
 	@Autowired
 	People people;
@@ -117,7 +121,13 @@ class WebFormAdminControllerTests {
 		submit(path + "/fields", Map.of("field", "email"))
 			.andExpect(flash().attribute("error", "The form already shows this field."));
 		this.forms.removeField(form.getId(), form.field("last_name").orElseThrow().getId());
-		assertThat(page(path)).contains("Every submission will fail to save", "Last name");
+		this.forms.define(form.getId(), form.getName(), true, null, null, this.admin.id(), null, null, null, null, null,
+				0);
+		WebForm open = this.forms.get(form.getId());
+		this.intake.submit(open,
+				Map.of("email", "lost-" + this.tag + "@example.com", "_token", this.intake.token(open)), "10.8.0.1");
+		assertThat(page(path)).contains("Every submission will fail to save", "Last name", "lost-" + this.tag, "failed",
+				"Retry now");
 	}
 
 	@Test
