@@ -118,6 +118,15 @@ class PageTourBrowserTests {
 			visit(browser, device, language, "tools", "/admin/tools", problems);
 			visit(browser, device, language, "tool-edit", "/admin/tools/" + tool, problems);
 			visit(browser, device, language, "history-admin", "/admin/history", problems);
+			visit(browser, device, language, "web-forms", "/admin/forms", problems);
+			browser.type(By.id("name"), "Tour form " + device + " " + language).click(By.id("create-form"));
+			browser.find(By.id("settings"));
+			look(browser, device, language, "web-form-edit", problems);
+			String form = browser.find(By.id("public-url")).getText().replaceAll(".*/forms/", "");
+			visit(browser, device, language, "web-form-public", "/forms/" + form + "?lang=" + language, problems);
+			browser.click(By.id("send"));
+			browser.find(By.id("form-message"));
+			look(browser, device, language, "web-form-public-refused", problems);
 			browser.get("/no-such-page");
 			look(browser, device, language, "not-found", problems);
 			browser.get("/accounts/" + Long.MAX_VALUE);
