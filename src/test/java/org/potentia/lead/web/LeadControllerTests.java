@@ -140,6 +140,27 @@ class LeadControllerTests {
 	}
 
 	@Test
+	void controlCharactersPastedIntoTheFormAreDroppedAndTheLeadSaved() throws Exception {
+		String location = this.mvc
+			.perform(post("/leads").with(user(this.fixtures.details(this.rep)))
+				.with(csrf())
+				.param("lastName", "Null\u0000byte")
+				.param("company", this.tag + "\u0007")
+				.param("description", "Line one\r\nLine\ttwo")
+				.param("leadSource", "manual"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		var lead = this.leads.get(id, this.rep);
+		assertThat(lead.getLastName()).isEqualTo("Nullbyte");
+		assertThat(lead.getCompany()).isEqualTo(this.tag);
+		assertThat(lead.getDescription()).isEqualTo("Line one\r\nLine\ttwo");
+	}
+
+	@Test
 	void aFormWithoutLastNameShowsTheErrorBesideTheField() throws Exception {
 		this.mvc
 			.perform(post("/leads").with(user(this.fixtures.details(this.rep)))
