@@ -296,6 +296,17 @@ public class RecordQueries {
 
 	private SqlCondition where(ModuleDefinition module, ListQuery query, CurrentUser user) {
 		SqlCondition where = this.visibility.predicate(module, user).and(query.filter());
+		// A filter on a linked record's field (account.name) sees that record only if the
+		// user may: a record linked to one they may not see does not match.
+		for (String relationName : query.filter().relations()) {
+			ModuleDefinition target = this.catalogue.get(module.relation(relationName).orElseThrow().relationModule());
+			if (target.ownerColumn() != null && !user.isAdmin()) {
+				String alias = relationAlias(relationName);
+				SqlCondition visible = this.visibility.predicate(alias + "." + target.ownerColumn(), user);
+				where = where.and(new SqlCondition("(" + alias + ".id IS NULL OR " + visible.sql() + ")",
+						visible.parameters(), java.util.Set.of(relationName)));
+			}
+		}
 		if (query.search() != null && !query.search().isBlank() && !module.searchExpressions().isEmpty()) {
 			String pattern = "%" + FilterParser.escape(query.search().trim().toLowerCase()) + "%";
 			List<SqlCondition> parts = new ArrayList<>();

@@ -122,6 +122,24 @@ class VisibilityTests {
 	}
 
 	@Test
+	void aFilterOnALinkedRecordSeesOnlyALinkedRecordTheUserMaySee() {
+		Person admin = this.people.admin();
+		long contact = this.records
+			.save(aContact().named("Ann", this.tag + " Lee").at(this.accountB).ownedBy(this.repA), admin);
+		String byHiddenName = "{\"account.name\":\"" + this.tag + " B\"}";
+		String noAccount = "{\"$null\":[\"account.name\"]}";
+
+		assertThat(this.api.as(this.repA).get("/api/v1/contacts?filter=" + Api.encode(byHiddenName)).ids()).isEmpty();
+		assertThat(this.api.as(this.repA).get("/api/v1/contacts?filter=" + Api.encode(noAccount)).ids())
+			.doesNotContain(contact);
+		assertThat(this.api.as(this.repB).get("/api/v1/accounts/" + this.accountB).status()).isEqualTo(200);
+		assertThat(this.api.as(this.manager).get("/api/v1/contacts?filter=" + Api.encode(byHiddenName)).ids())
+			.containsExactly(contact);
+		assertThat(this.api.as(admin).get("/api/v1/contacts?filter=" + Api.encode(byHiddenName)).ids())
+			.containsExactly(contact);
+	}
+
+	@Test
 	void includeLeavesOutRecordsTheUserMayNotSee() {
 		Person admin = this.people.admin();
 		// Only someone who sees both may link A's contact to B's account.
