@@ -78,6 +78,12 @@ class DemoDataTests {
 	}
 
 	@Test
+	void createsAWebFormThatHandsItsLeadsToATeamInTurn() {
+		assertThat(count("select count(*) from web_forms where active and owner_team_id is not null")).isEqualTo(1);
+		assertThat(count("select count(*) from web_form_fixed_values")).isEqualTo(2);
+	}
+
+	@Test
 	void demoUsersSignInWithTheDemoPassword() {
 		assertThat(this.passwordEncoder.matches("demo12345", this.users.loadUserByUsername("lena.maier").getPassword()))
 			.isTrue();
