@@ -228,6 +228,34 @@ class WebFormTests {
 	}
 
 	@Test
+	void twoSubmissionsWithOneEmailAtOnceMakeOneLead() throws Exception {
+		String email = "race-" + this.tag + "@example.com";
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<WebFormIntake.Result>> results = new java.util.ArrayList<>();
+			for (String phone : List.of("+49 10", "+49 20")) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return this.intake.submit(this.form, Map.of("last_name", "Race", "email", email, "phone", phone,
+							WebFormIntake.TOKEN, this.intake.token(this.form)), this.address);
+				}));
+			}
+			start.countDown();
+			for (var result : results) {
+				assertThat(result.get().status()).isEqualTo("accepted");
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		assertThat(leads(email)).hasSize(1);
+		assertThat(submissions()).extracting(Submissions.Submission::status)
+			.containsExactlyInAnyOrder("saved", "updated");
+	}
+
+	@Test
 	void aSubmissionThatCannotBeSavedIsKeptAndSavedOnRetry() throws Exception {
 		this.forms.removeField(this.form.getId(), this.form.field("last_name").orElseThrow().getId());
 		String email = "kept-" + this.tag + "@example.com";
