@@ -41,10 +41,7 @@ public class AccountService {
 	 * @throws NotFoundException otherwise
 	 */
 	public Account get(long id, CurrentUser user) {
-		if (!this.queries.isVisible(this.module, id, user)) {
-			throw new NotFoundException(AccountCatalogue.NAME, id);
-		}
-		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException(AccountCatalogue.NAME, id));
+		return this.queries.requireVisible(this.module, id, user, this.accounts::findById);
 	}
 
 	/**
@@ -103,9 +100,7 @@ public class AccountService {
 	public Account update(long id, AccountForm form, CurrentUser user, String source) {
 		Account account = get(id, user);
 		var before = this.events.snapshot(AccountCatalogue.NAME, id);
-		if (form.getVersion() != null && form.getVersion() != account.getVersion()) {
-			throw ConflictException.staleVersion();
-		}
+		ConflictException.checkVersion(form.getVersion(), account.getVersion());
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(account.getOwnerId());
 		}
@@ -125,9 +120,7 @@ public class AccountService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Account account = get(id, user);
-		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
-			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
-		});
+		this.queries.refuseIfReferenced(this.module, id);
 		this.accounts.delete(account);
 		this.accounts.flush();
 	}

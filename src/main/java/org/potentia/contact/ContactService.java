@@ -3,7 +3,6 @@ package org.potentia.contact;
 import org.potentia.account.AccountService;
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
-import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
@@ -43,10 +42,7 @@ public class ContactService {
 	}
 
 	public Contact get(long id, CurrentUser user) {
-		if (!this.queries.isVisible(this.module, id, user)) {
-			throw new NotFoundException(ContactCatalogue.NAME, id);
-		}
-		return this.contacts.findById(id).orElseThrow(() -> new NotFoundException(ContactCatalogue.NAME, id));
+		return this.queries.requireVisible(this.module, id, user, this.contacts::findById);
 	}
 
 	public boolean isVisible(long id, CurrentUser user) {
@@ -101,9 +97,7 @@ public class ContactService {
 	public Contact update(long id, ContactForm form, CurrentUser user, String source) {
 		Contact contact = get(id, user);
 		var before = this.events.snapshot(ContactCatalogue.NAME, id);
-		if (form.getVersion() != null && form.getVersion() != contact.getVersion()) {
-			throw ConflictException.staleVersion();
-		}
+		ConflictException.checkVersion(form.getVersion(), contact.getVersion());
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(contact.getOwnerId());
 		}
@@ -122,9 +116,7 @@ public class ContactService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Contact contact = get(id, user);
-		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
-			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
-		});
+		this.queries.refuseIfReferenced(this.module, id);
 		this.contacts.delete(contact);
 		this.contacts.flush();
 	}

@@ -52,10 +52,7 @@ public class LeadService {
 	 * @throws NotFoundException otherwise
 	 */
 	public Lead get(long id, CurrentUser user) {
-		if (!this.queries.isVisible(this.module, id, user)) {
-			throw new NotFoundException(LeadCatalogue.NAME, id);
-		}
-		return this.leads.findById(id).orElseThrow(() -> new NotFoundException(LeadCatalogue.NAME, id));
+		return this.queries.requireVisible(this.module, id, user, this.leads::findById);
 	}
 
 	public boolean isVisible(long id, CurrentUser user) {
@@ -119,7 +116,7 @@ public class LeadService {
 	public Lead update(long id, LeadForm form, CurrentUser user, String source) {
 		Lead lead = get(id, user);
 		refuseIfConverted(lead);
-		checkVersion(form.getVersion(), lead);
+		ConflictException.checkVersion(form.getVersion(), lead.getVersion());
 		var before = this.events.snapshot(LeadCatalogue.NAME, id);
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(lead.getOwnerId());
@@ -149,7 +146,7 @@ public class LeadService {
 	public Lead moveTo(long id, long stageId, Long version, CurrentUser user) {
 		Lead lead = get(id, user);
 		refuseIfConverted(lead);
-		checkVersion(version, lead);
+		ConflictException.checkVersion(version, lead.getVersion());
 		var before = this.events.snapshot(LeadCatalogue.NAME, id);
 		this.pipeline.requireStage(PipelineService.LEADS, stageId, lead.getStageId(), STAGE_FIELD);
 		lead.moveTo(stageId);
@@ -210,17 +207,9 @@ public class LeadService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Lead lead = get(id, user);
-		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
-			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
-		});
+		this.queries.refuseIfReferenced(this.module, id);
 		this.leads.delete(lead);
 		this.leads.flush();
-	}
-
-	private static void checkVersion(Long version, Lead lead) {
-		if (version != null && version != lead.getVersion()) {
-			throw ConflictException.staleVersion();
-		}
 	}
 
 }

@@ -20,6 +20,16 @@ public class ConflictException extends RuntimeException {
 		return new ConflictException("error.conflict.stale");
 	}
 
+	/**
+	 * Refuses a save based on an older version of the record than the stored one.
+	 * @param seen the version the user saw, or null if they did not say
+	 */
+	public static void checkVersion(Long seen, long stored) {
+		if (seen != null && seen != stored) {
+			throw staleVersion();
+		}
+	}
+
 	public String getMessageKey() {
 		return this.messageKey;
 	}

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.NotFoundException;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -260,6 +262,29 @@ public class RecordQueries {
 			.params(where.parameters())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Loads a record the user may see.
+	 * @param find the module repository's look-up by id
+	 * @throws NotFoundException if it does not exist or the user may not see it
+	 */
+	public <E> E requireVisible(ModuleDefinition module, long id, CurrentUser user,
+			java.util.function.Function<Long, Optional<E>> find) {
+		if (!isVisible(module, id, user)) {
+			throw new NotFoundException(module.name(), id);
+		}
+		return find.apply(id).orElseThrow(() -> new NotFoundException(module.name(), id));
+	}
+
+	/**
+	 * Refuses to delete a record that records of other modules still link to.
+	 * @throws ConflictException naming the first module that still refers to it
+	 */
+	public void refuseIfReferenced(ModuleDefinition module, long id) {
+		references(module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
+			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
+		});
 	}
 
 	/**
