@@ -63,12 +63,16 @@ public class RecordQueries {
 
 	private final Visibility visibility;
 
-	public RecordQueries(JdbcClient jdbc, DataSource dataSource, Catalogue catalogue, Visibility visibility) {
+	private final KeptTotals kept;
+
+	public RecordQueries(JdbcClient jdbc, DataSource dataSource, Catalogue catalogue, Visibility visibility,
+			KeptTotals kept) {
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
 		this.catalogue = catalogue;
 		this.visibility = visibility;
+		this.kept = kept;
 	}
 
 	public Catalogue catalogue() {
@@ -187,6 +191,24 @@ public class RecordQueries {
 	 */
 	public long count(ModuleDefinition module, ListQuery query, CurrentUser user) {
 		return count(module, where(module, query, user));
+	}
+
+	/**
+	 * How many records of the module the user may see, with no filter: the home page's
+	 * counts. Where the database keeps counts per owner ({@link KeptTotals}) they are
+	 * summed under the visibility rule, a few dozen rows instead of up to a million;
+	 * elsewhere the records are counted.
+	 */
+	public long countVisible(ModuleDefinition module, CurrentUser user) {
+		if (module.ownerColumn() == null || !this.kept.counts(module.table())) {
+			return count(module, this.visibility.predicate(module, user));
+		}
+		SqlCondition where = SqlCondition.of("t.table_name = ?", module.table())
+			.and(this.visibility.predicate("t.owner_id", user));
+		return this.jdbc.sql("SELECT COALESCE(SUM(t.records), 0) FROM record_counts t WHERE " + where.sql())
+			.params(where.parameters())
+			.query(Long.class)
+			.single();
 	}
 
 	/**
