@@ -131,6 +131,48 @@ public class RecordQueries {
 	}
 
 	/**
+	 * The first rows of several groups at once, such as the first cards of each board
+	 * column, in one statement: for each group a subquery finds its rows' ids, sorted and
+	 * cut by LIMIT (one index range, however many records the group holds), the
+	 * subqueries are joined by UNION ALL, and then only those rows are read with their
+	 * labels.
+	 * @param filter a condition over alias {@code t}; the visibility rule is added
+	 * @param sort the sort within each group, in API syntax
+	 * @param groupField the field whose value makes the groups
+	 * @param limits how many rows to read for each group value; groups with none are left
+	 * out
+	 * @return the rows of each group value given, in the sort order
+	 */
+	public Map<Long, List<Map<String, Object>>> firstRows(ModuleDefinition module, SqlCondition filter, String sort,
+			CurrentUser user, String groupField, Map<Long, Integer> limits) {
+		Map<Long, List<Map<String, Object>>> result = new LinkedHashMap<>();
+		limits.keySet().forEach((group) -> result.put(group, new ArrayList<>()));
+		Field field = module.field(groupField).orElseThrow();
+		SqlCondition where = this.visibility.predicate(module, user).and(filter);
+		String order = String.join(", ", orderBy(module, sort));
+		List<String> parts = new ArrayList<>();
+		List<Object> parameters = new ArrayList<>();
+		limits.forEach((group, limit) -> {
+			if (limit > 0) {
+				parts.add("(SELECT t.id" + from(module, where.relations()) + " WHERE " + where.sql() + " AND t."
+						+ field.column() + " = ? ORDER BY " + order + " LIMIT ?)");
+				parameters.addAll(where.parameters());
+				parameters.add(group);
+				parameters.add(limit);
+			}
+		});
+		if (parts.isEmpty()) {
+			return result;
+		}
+		String sql = select(module) + " FROM " + module.table() + " t JOIN (" + String.join(" UNION ALL ", parts)
+				+ ") group_ids ON group_ids.id = t.id ORDER BY " + order;
+		for (Map<String, Object> row : this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list()) {
+			result.get(((Number) row.get(field.name())).longValue()).add(row);
+		}
+		return result;
+	}
+
+	/**
 	 * Counts and sums grouped by one column, over every record the user may see that
 	 * matches the query: board columns and report tables.
 	 * @param groupColumn a column of the module's table (alias {@code t})
