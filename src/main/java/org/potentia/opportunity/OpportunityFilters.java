@@ -21,7 +21,7 @@ public final class OpportunityFilters {
 		List<SqlCondition> conditions = new ArrayList<>();
 		Long team = number(parameters.get("team"));
 		if (team != null) {
-			conditions.add(SqlCondition.of("t.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id = ?)", team));
+			conditions.add(team(team));
 		}
 		String status = parameters.get("status");
 		if ("open".equals(status) || "won".equals(status) || "lost".equals(status)) {
@@ -40,7 +40,14 @@ public final class OpportunityFilters {
 		return conditions.isEmpty() ? null : SqlCondition.combine(" AND ", conditions);
 	}
 
-	private static Long number(String text) {
+	/**
+	 * Owned by a member of the team.
+	 */
+	static SqlCondition team(long teamId) {
+		return SqlCondition.of("t.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id = ?)", teamId);
+	}
+
+	static Long number(String text) {
 		try {
 			return (text == null || text.isBlank()) ? null : Long.valueOf(text.trim());
 		}

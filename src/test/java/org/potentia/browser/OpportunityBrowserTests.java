@@ -1,5 +1,6 @@
 package org.potentia.browser;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +13,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.identity.User;
+import org.potentia.opportunity.ChangeSource;
+import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityRules;
+import org.potentia.opportunity.OpportunityService;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,11 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Opportunities as a person works them: one made with only a name, dragged on the board
- * to another stage with the column totals following, and an admin's mandatory account
- * that the form then asks for.
+ * to another stage with the column totals following, a long column shown further on
+ * request, and an admin's mandatory account that the form then asks for.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OpportunityBrowserTests {
+
+	/**
+	 * Cards a board column shows at first.
+	 */
+	static final int CARDS_PER_COLUMN = 25;
 
 	@LocalServerPort
 	int port;
@@ -45,6 +57,12 @@ class OpportunityBrowserTests {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	OpportunityService opportunities;
+
+	@Autowired
+	PipelineService pipeline;
+
 	Browser browser;
 
 	@BeforeEach
@@ -56,10 +74,11 @@ class OpportunityBrowserTests {
 	 * Signs in as a new rep, whose board holds only what the test makes: on a shared
 	 * database other tests' opportunities would fill the columns.
 	 */
-	private void signInAsNewRep() {
+	private CurrentUser signInAsNewRep() {
 		String name = "board" + UUID.randomUUID().toString().substring(0, 8);
-		this.identity.createUser(name, "password-123", "Board", "Tester", null, Role.REP, null);
+		User user = this.identity.createUser(name, "password-123", "Board", "Tester", null, Role.REP, null);
 		this.browser.signIn(name, "password-123");
+		return new CurrentUser(user.getId(), name, "Board Tester", Role.REP, null, null);
 	}
 
 	@AfterEach
@@ -112,6 +131,36 @@ class OpportunityBrowserTests {
 	}
 
 	@Test
+	void aLongColumnShowsMoreOnRequestAndStaysLongAfterAMove() {
+		CurrentUser rep = signInAsNewRep();
+		long negotiation = this.pipeline.stage(PipelineService.POTENTIALS, "negotiation").orElseThrow().getId();
+		int many = CARDS_PER_COLUMN + 2;
+		for (int i = 1; i <= many; i++) {
+			OpportunityForm form = new OpportunityForm();
+			form.setName(String.format("Long deal %02d", i));
+			form.setStageId(negotiation);
+			form.setExpectedCloseDate(LocalDate.of(2030, 1, 1).plusDays(i));
+			this.opportunities.create(form, rep, ChangeSource.FORM);
+		}
+		OpportunityForm other = new OpportunityForm();
+		other.setName("Other deal");
+		long otherId = this.opportunities.create(other, rep, ChangeSource.FORM).getId();
+
+		this.browser.get("/opportunities/board");
+		assertThat(cards("negotiation")).isEqualTo(CARDS_PER_COLUMN);
+		this.browser.click(By.cssSelector("#column-negotiation .board-more button"));
+		this.browser.waitUntil((driver) -> cards("negotiation") == many);
+		assertThat(this.browser.findAll(By.cssSelector("#column-negotiation .board-more")).get(0).isDisplayed())
+			.as("nothing more to show")
+			.isFalse();
+
+		this.browser.click(By.cssSelector("#card-" + otherId + " [data-bs-toggle='dropdown']"));
+		this.browser.click(By.xpath("//li[@id='card-" + otherId + "']//button[contains(., 'Proposal')]"));
+		this.browser.waitUntil((driver) -> count("proposal") == 1);
+		assertThat(cards("negotiation")).isEqualTo(many);
+	}
+
+	@Test
 	void anAdminMakesTheAccountMandatoryAndTheFormAsksForIt() {
 		this.browser.signIn(this.adminUsername, this.adminPassword);
 		this.browser.get("/admin/opportunities").click(By.id("mandatory-account_id")).click(By.id("save-rules"));
@@ -122,6 +171,13 @@ class OpportunityBrowserTests {
 		this.browser.waitForText(By.cssSelector(".invalid-feedback"), "This field is mandatory.");
 		assertThat(this.browser.find(By.id("accountId")).getAttribute("class")).contains("is-invalid");
 		assertThat(this.browser.find(By.id("name")).getAttribute("value")).isEqualTo("Without account");
+	}
+
+	/**
+	 * How many cards a column shows.
+	 */
+	private long cards(String stageCode) {
+		return this.browser.findAll(By.cssSelector("#column-" + stageCode + " .board-card")).size();
 	}
 
 	/**

@@ -65,12 +65,16 @@ public class RecordQueries {
 
 	private final Visibility visibility;
 
-	public RecordQueries(JdbcClient jdbc, DataSource dataSource, Catalogue catalogue, Visibility visibility) {
+	private final KeptTotals kept;
+
+	public RecordQueries(JdbcClient jdbc, DataSource dataSource, Catalogue catalogue, Visibility visibility,
+			KeptTotals kept) {
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(STREAM_FETCH_SIZE);
 		this.catalogue = catalogue;
 		this.visibility = visibility;
+		this.kept = kept;
 	}
 
 	public Catalogue catalogue() {
@@ -126,6 +130,48 @@ public class RecordQueries {
 		parameters.add(query.size());
 		parameters.add(query.offset());
 		return this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
+	}
+
+	/**
+	 * The first rows of several groups at once, such as the first cards of each board
+	 * column, in one statement: for each group a subquery finds its rows' ids, sorted and
+	 * cut by LIMIT (one index range, however many records the group holds), the
+	 * subqueries are joined by UNION ALL, and then only those rows are read with their
+	 * labels.
+	 * @param filter a condition over alias {@code t}; the visibility rule is added
+	 * @param sort the sort within each group, in API syntax
+	 * @param groupField the field whose value makes the groups
+	 * @param limits how many rows to read for each group value; groups with none are left
+	 * out
+	 * @return the rows of each group value given, in the sort order
+	 */
+	public Map<Long, List<Map<String, Object>>> firstRows(ModuleDefinition module, SqlCondition filter, String sort,
+			CurrentUser user, String groupField, Map<Long, Integer> limits) {
+		Map<Long, List<Map<String, Object>>> result = new LinkedHashMap<>();
+		limits.keySet().forEach((group) -> result.put(group, new ArrayList<>()));
+		Field field = module.field(groupField).orElseThrow();
+		SqlCondition where = this.visibility.predicate(module, user).and(filter);
+		String order = String.join(", ", orderBy(module, sort));
+		List<String> parts = new ArrayList<>();
+		List<Object> parameters = new ArrayList<>();
+		limits.forEach((group, limit) -> {
+			if (limit > 0) {
+				parts.add("(SELECT t.id" + from(module, where.relations()) + " WHERE " + where.sql() + " AND t."
+						+ field.column() + " = ? ORDER BY " + order + " LIMIT ?)");
+				parameters.addAll(where.parameters());
+				parameters.add(group);
+				parameters.add(limit);
+			}
+		});
+		if (parts.isEmpty()) {
+			return result;
+		}
+		String sql = select(module) + " FROM " + module.table() + " t JOIN (" + String.join(" UNION ALL ", parts)
+				+ ") group_ids ON group_ids.id = t.id ORDER BY " + order;
+		for (Map<String, Object> row : this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list()) {
+			result.get(((Number) row.get(field.name())).longValue()).add(row);
+		}
+		return result;
 	}
 
 	/**
@@ -189,6 +235,24 @@ public class RecordQueries {
 	 */
 	public long count(ModuleDefinition module, ListQuery query, CurrentUser user) {
 		return count(module, where(module, query, user));
+	}
+
+	/**
+	 * How many records of the module the user may see, with no filter: the home page's
+	 * counts. Where the database keeps counts per owner ({@link KeptTotals}) they are
+	 * summed under the visibility rule, a few dozen rows instead of up to a million;
+	 * elsewhere the records are counted.
+	 */
+	public long countVisible(ModuleDefinition module, CurrentUser user) {
+		if (module.ownerColumn() == null || !this.kept.counts(module.table())) {
+			return count(module, this.visibility.predicate(module, user));
+		}
+		SqlCondition where = SqlCondition.of("t.table_name = ?", module.table())
+			.and(this.visibility.predicate("t.owner_id", user));
+		return this.jdbc.sql("SELECT COALESCE(SUM(t.records), 0) FROM record_counts t WHERE " + where.sql())
+			.params(where.parameters())
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -2,11 +2,11 @@ package org.potentia.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
-import org.potentia.platform.query.PageResult;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The home page: for each module, how many records the user sees and the ones changed
- * last.
+ * last. Two short queries per module: the five newest by an index on the change time, and
+ * the count, which the database keeps per owner where it can (see
+ * {@link RecordQueries#countVisible}).
  */
 @Controller
 class HomeController {
@@ -39,9 +41,9 @@ class HomeController {
 			if (module.uiPath() == null || module.ownerColumn() == null) {
 				continue;
 			}
-			PageResult recent = this.queries.list(module,
+			List<Map<String, Object>> recent = this.queries.rows(module,
 					new ListQuery(null, SqlCondition.TRUE, "-updated_at", 1, RECENT), user);
-			tiles.add(new Tile(module, recent));
+			tiles.add(new Tile(module, this.queries.countVisible(module, user), recent));
 		}
 		model.addAttribute("tiles", tiles);
 		return "home";
@@ -50,7 +52,7 @@ class HomeController {
 	/**
 	 * One module on the home page.
 	 */
-	record Tile(ModuleDefinition module, PageResult recent) {
+	record Tile(ModuleDefinition module, long total, List<Map<String, Object>> recent) {
 	}
 
 }
