@@ -17,7 +17,6 @@ import org.potentia.pipeline.Stage;
 import org.potentia.pipeline.StageKind;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
-import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.KeptTotals;
@@ -87,10 +86,7 @@ public class OpportunityService {
 	}
 
 	public Opportunity get(long id, CurrentUser user) {
-		if (!this.queries.isVisible(this.module, id, user)) {
-			throw new NotFoundException(OpportunityCatalogue.NAME, id);
-		}
-		return this.opportunities.findById(id).orElseThrow(() -> new NotFoundException(OpportunityCatalogue.NAME, id));
+		return this.queries.requireVisible(this.module, id, user, this.opportunities::findById);
 	}
 
 	/**
@@ -192,9 +188,7 @@ public class OpportunityService {
 		OpportunityChanged.State before = state(opportunity,
 				this.pipeline.stage(opportunity.getStageId()).orElse(null));
 		var values = this.recordEvents.snapshot(OpportunityCatalogue.NAME, id);
-		if (form.getVersion() != null && form.getVersion() != opportunity.getVersion()) {
-			throw ConflictException.staleVersion();
-		}
+		ConflictException.checkVersion(form.getVersion(), opportunity.getVersion());
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(opportunity.getOwnerId());
 		}
@@ -239,9 +233,7 @@ public class OpportunityService {
 	@Transactional
 	public void delete(long id, CurrentUser user, ChangeSource source) {
 		Opportunity opportunity = get(id, user);
-		this.queries.references(this.module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
-			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
-		});
+		this.queries.refuseIfReferenced(this.module, id);
 		OpportunityChanged.State last = state(opportunity, this.pipeline.stage(opportunity.getStageId()).orElse(null));
 		this.opportunities.delete(opportunity);
 		this.opportunities.flush();
