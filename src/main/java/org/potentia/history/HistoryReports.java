@@ -114,11 +114,12 @@ public class HistoryReports {
 			parameters.add(language);
 		}
 		parameters.addAll(where.parameters());
-		String order = (grouping.order != null) ? "MIN(" + grouping.order + "), " : "";
-		String sql = "SELECT " + grouping.column + " AS g, " + grouping.label + " AS label, COUNT(*) AS c,"
+		// The order is looked up once per group, not inside an aggregate once per row.
+		String sql = "SELECT " + grouping.column + " AS g, " + grouping.label + " AS label, "
+				+ ((grouping.order != null) ? grouping.order : "0") + " AS sort_key, COUNT(*) AS c,"
 				+ " COALESCE(SUM(t.amount), 0) AS amount, COALESCE(SUM(t.weighted_amount), 0) AS weighted"
 				+ " FROM potential_monthly_snapshots t WHERE " + where.sql() + " GROUP BY " + grouping.column
-				+ " ORDER BY " + order + "label";
+				+ " ORDER BY sort_key, label";
 		return this.jdbc.sql(sql)
 			.params(parameters)
 			.query((rs, rowNum) -> new Group((Long) rs.getObject("g", Long.class), rs.getString("label"),
