@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.potentia.PotentiaApplication;
 import org.potentia.history.HistoryReports;
@@ -41,9 +43,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  * <li>the monthly snapshot of the last complete month, taken live by the application's
  * own {@link SnapshotService} (as the scheduler takes it right after the month ends),
- * against a hand-written {@code INSERT … SELECT} of the same rows into a scratch table
- * shaped like the snapshot table, alternating, several times each in the same run (and,
- * for comparison, the same month rebuilt from the history rows, as after downtime);</li>
+ * against a hand-written {@code INSERT … SELECT} of the same opportunities into a copy of
+ * the snapshot table (its other periods and indexes included), in turns, several times
+ * each in the same run (and, for comparison, the same month rebuilt from the history
+ * rows, as after downtime); then the same for yesterday's daily snapshot, taken live now
+ * as the scheduler takes it. The data set's dates run to the day it was made, so the
+ * month's snapshot taken "at its end" finds the changes of the weeks after it and reads
+ * their state at the end from the history; the benchmark prints how many;</li>
  * <li>twelve monthly snapshots and the daily snapshots of that month (and of the day
  * before it), taken if missing, live at each period's end;</li>
  * <li>the report pages <i>pipeline as of a month end</i> and <i>movement between two
@@ -154,7 +160,7 @@ public final class HistoryBenchmark {
 			YearMonth month = options.containsKey("month") ? YearMonth.parse(options.get("month"))
 					: YearMonth.now(zone).minusMonths(1);
 			if (!options.containsKey("skip-snapshot")) {
-				timeMonthlySnapshot(context, zone, month);
+				timeSnapshots(context, zone, month);
 			}
 			takeMissing(context, zone, month);
 			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
@@ -212,46 +218,110 @@ public final class HistoryBenchmark {
 		System.out.printf(Locale.ROOT, "wrote %d history rows in %.1f s%n", rows, seconds(started));
 	}
 
-	// The monthly snapshot -------------------------------------------------------------
+	// Snapshots ------------------------------------------------------------------------
 
 	/**
-	 * The application's live monthly snapshot against the hand-written statement, taken
-	 * in turns (each first in every other round), each after a VACUUM of its table and a
-	 * CHECKPOINT; then the same month rebuilt from the history. The month is left taken
-	 * live.
+	 * A period of the snapshot tables, and how the application takes it.
 	 */
-	private void timeMonthlySnapshot(ConfigurableApplicationContext context, ZoneId zone, YearMonth month)
-			throws Exception {
-		LocalDate end = month.plusMonths(1).atDay(1);
-		SnapshotService live = SnapshotsAt.on(context, justAfter(end, zone));
+	private record Period(String kind, String table, String column, LocalDate start, LocalDate end,
+			Function<SnapshotService, Boolean> take) {
+
+		static Period month(YearMonth month) {
+			return new Period("month", "potential_monthly_snapshots", "period_month", month.atDay(1),
+					month.plusMonths(1).atDay(1), (snapshots) -> snapshots.takeMonthly(month));
+		}
+
+		static Period day(LocalDate day) {
+			return new Period("day", "potential_daily_snapshots", "period_day", day, day.plusDays(1),
+					(snapshots) -> snapshots.takeDaily(day));
+		}
+
+		@Override
+		public String toString() {
+			return this.kind + " " + this.start;
+		}
+
+	}
+
+	/**
+	 * The timings of one statement, in seconds, and the rows it wrote.
+	 */
+	private record Timing(String name, List<Double> seconds, long rows) {
+	}
+
+	/**
+	 * The application's live monthly snapshot against the hand-written statement (and,
+	 * for comparison, the same month rebuilt from the history), then the same for
+	 * yesterday's daily snapshot, which is taken live now with the few opportunities
+	 * changed since midnight, as in operation. The month is left taken live; the day is
+	 * removed again unless it was taken before.
+	 */
+	private void timeSnapshots(ConfigurableApplicationContext context, ZoneId zone, YearMonth month) throws Exception {
+		Period monthly = Period.month(month);
+		SnapshotService live = SnapshotsAt.on(context, justAfter(monthly.end(), zone));
 		SnapshotService late = SnapshotsAt.on(context,
-				Clock.fixed(end.atStartOfDay(zone).toInstant().plus(Duration.ofDays(2)), zone));
+				Clock.fixed(monthly.end().atStartOfDay(zone).toInstant().plus(Duration.ofDays(2)), zone));
+		List<Timing> monthTimings = compare(monthly, live);
+		Timing rebuilt = timeTakes("SnapshotService.takeMonthly, rebuilt from the history (after downtime)", monthly,
+				late, true, Math.max(1, this.repeat / 2));
+		clear(monthly);
+		if (!live.takeMonthly(month)) {
+			throw new IllegalStateException("the month " + month + " was taken by someone else meanwhile");
+		}
+		System.out.printf(Locale.ROOT,
+				"Monthly snapshot of %s over %d opportunities, %d opportunities changed since the month's end,"
+						+ " %d rounds, load %s%n%n",
+				month, count("potentials"), changedSince(monthly, zone), this.repeat, loadAverage());
+		printTimings(List.of(monthTimings.get(0), monthTimings.get(1), rebuilt));
+
+		Period daily = Period.day(LocalDate.now(zone).minusDays(1));
+		boolean existed = taken(daily);
+		List<Timing> dayTimings = compare(daily, context.getBean(SnapshotService.class));
+		if (!existed) {
+			clear(daily);
+		}
+		System.out.printf(Locale.ROOT,
+				"Daily snapshot of %s taken now, %d opportunities changed since the day's end, %d rounds, load %s%n%n",
+				daily.start(), changedSince(daily, zone), this.repeat, loadAverage());
+		printTimings(dayTimings);
+	}
+
+	/**
+	 * The application's live snapshot of the period and the hand-written statement, taken
+	 * in turns (each first in every other round), each after a VACUUM of its table and a
+	 * CHECKPOINT.
+	 */
+	private List<Timing> compare(Period period, SnapshotService live) throws Exception {
+		// A copy with the table's other periods and its indexes, so that both statements
+		// add to indexes of the same size: adding to an empty table's indexes is cheaper.
 		execute("DROP TABLE IF EXISTS " + SCRATCH);
-		execute("CREATE TABLE " + SCRATCH + " (LIKE potential_monthly_snapshots INCLUDING ALL)");
-		LocalDate start = month.atDay(1);
-		String handWritten = "INSERT INTO " + SCRATCH + " (period_month, potential_id, stage_id, kind, amount,"
-				+ " probability, weighted_amount, expected_close_date, closed_date, owner_id, team_id,"
-				+ " business_area_id, account_id, rebuilt) SELECT DATE '" + start + "', p.id, p.stage_id, s.kind,"
-				+ " p.amount, p.probability, p.weighted_amount, p.expected_close_date, p.closed_date, p.owner_id,"
-				+ " u.team_id, p.business_area_id, p.account_id, FALSE FROM potentials p"
+		execute("CREATE TABLE " + SCRATCH + " (LIKE " + period.table() + " INCLUDING ALL)");
+		execute("INSERT INTO " + SCRATCH + " SELECT * FROM " + period.table() + " WHERE " + period.column()
+				+ " <> DATE '" + period.start() + "'");
+		execute("SELECT setval(pg_get_serial_sequence('" + SCRATCH + "', 'id'), (SELECT MAX(id) FROM " + SCRATCH
+				+ "))");
+		String handWritten = "INSERT INTO " + SCRATCH + " (" + period.column() + ", potential_id, stage_id, kind,"
+				+ " amount, probability, weighted_amount, expected_close_date, closed_date, owner_id, team_id,"
+				+ " business_area_id, account_id, rebuilt) SELECT DATE '" + period.start() + "', p.id, p.stage_id,"
+				+ " s.kind, p.amount, p.probability, p.weighted_amount, p.expected_close_date, p.closed_date,"
+				+ " p.owner_id, u.team_id, p.business_area_id, p.account_id, FALSE FROM potentials p"
 				+ " JOIN pipeline_stages s ON s.id = p.stage_id LEFT JOIN users u ON u.id = p.owner_id"
-				+ " WHERE s.kind = 'open' OR (p.closed_date >= DATE '" + start + "' AND p.closed_date < DATE '"
-				+ month.plusMonths(1).atDay(1) + "')";
+				+ " WHERE s.kind = 'open' OR (p.closed_date >= DATE '" + period.start() + "' AND p.closed_date < DATE '"
+				+ period.end() + "')";
 		List<Double> app = new ArrayList<>();
 		List<Double> hand = new ArrayList<>();
-		List<Double> rebuilt = new ArrayList<>();
 		long appRows = 0;
 		long handRows = 0;
-		long rebuiltRows = 0;
 		try {
 			for (int round = 0; round < this.repeat; round++) {
 				for (int step = 0; step < 2; step++) {
 					if ((step == 0) == (round % 2 == 0)) {
-						app.add(takeTimed(live, month, false));
-						appRows = monthRows(month);
+						app.add(timeTakes("", period, live, false, 1).seconds().get(0));
+						appRows = rows(period);
 					}
 					else {
-						execute("DELETE FROM " + SCRATCH);
+						execute("DELETE FROM " + SCRATCH + " WHERE " + period.column() + " = DATE '" + period.start()
+								+ "'");
 						settle(SCRATCH);
 						long begin = System.nanoTime();
 						handRows = update(handWritten);
@@ -259,54 +329,85 @@ public final class HistoryBenchmark {
 					}
 				}
 			}
-			for (int round = 0; round < Math.max(1, this.repeat / 2); round++) {
-				rebuilt.add(takeTimed(late, month, true));
-				rebuiltRows = monthRows(month);
-			}
-			clearMonth(month);
-			if (!live.takeMonthly(month)) {
-				throw new IllegalStateException("the month " + month + " was taken by someone else meanwhile");
-			}
 		}
 		finally {
 			execute("DROP TABLE IF EXISTS " + SCRATCH);
 		}
-		System.out.printf(Locale.ROOT, "Monthly snapshot of %s over %d opportunities, %d rounds, load %s%n%n", month,
-				count("potentials"), this.repeat, loadAverage());
-		System.out.println("| statement | rows | median s | min s | max s |");
-		System.out.println("|---|---:|---:|---:|---:|");
-		printTiming("SnapshotService.takeMonthly, live (within a day of the month's end)", appRows, app);
-		printTiming("hand-written INSERT … SELECT into a copy of the table", handRows, hand);
-		printTiming("SnapshotService.takeMonthly, rebuilt from the history (after downtime)", rebuiltRows, rebuilt);
-		System.out.printf(Locale.ROOT, "%nlive snapshot / hand-written: %.2f (target: at most 1.5)%n%n",
-				median(app) / median(hand));
+		String method = period.kind().equals("month") ? "takeMonthly" : "takeDaily";
+		return List.of(new Timing("SnapshotService." + method + ", live", app, appRows), new Timing(
+				"hand-written INSERT … SELECT into a copy of the table (other periods included)", hand, handRows));
 	}
 
-	private double takeTimed(SnapshotService snapshots, YearMonth month, boolean expectRebuilt) throws Exception {
-		clearMonth(month);
-		settle("potential_monthly_snapshots");
-		long begin = System.nanoTime();
-		boolean taken = snapshots.takeMonthly(month);
-		double seconds = seconds(begin);
-		if (!taken) {
-			throw new IllegalStateException("the month " + month + " was taken by someone else meanwhile");
+	/**
+	 * Takes the period the given number of times, each after removing it.
+	 */
+	private Timing timeTakes(String name, Period period, SnapshotService snapshots, boolean expectRebuilt, int times)
+			throws Exception {
+		List<Double> seconds = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			clear(period);
+			settle(period.table());
+			long begin = System.nanoTime();
+			boolean taken = period.take().apply(snapshots);
+			seconds.add(seconds(begin));
+			if (!taken) {
+				throw new IllegalStateException("the " + period + " was taken by someone else meanwhile");
+			}
+			boolean rebuilt = queryLong("SELECT COUNT(*) FROM snapshot_periods WHERE kind = '" + period.kind()
+					+ "' AND period = DATE '" + period.start() + "' AND rebuilt") > 0;
+			if (rebuilt != expectRebuilt) {
+				throw new IllegalStateException("the " + period + " was " + (rebuilt ? "rebuilt" : "taken live"));
+			}
 		}
-		boolean rebuilt = queryLong("SELECT COUNT(*) FROM snapshot_periods WHERE kind = 'month' AND period = DATE '"
-				+ month.atDay(1) + "' AND rebuilt") > 0;
-		if (rebuilt != expectRebuilt) {
-			throw new IllegalStateException("the month " + month + " was " + (rebuilt ? "rebuilt" : "taken live"));
+		return new Timing(name, seconds, rows(period));
+	}
+
+	private void printTimings(List<Timing> timings) {
+		System.out.println("| statement | rows | median s | min s | max s | each round, s |");
+		System.out.println("|---|---:|---:|---:|---:|---|");
+		for (Timing timing : timings) {
+			List<Double> sorted = new ArrayList<>(timing.seconds());
+			Collections.sort(sorted);
+			System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %s |%n", timing.name(), timing.rows(),
+					median(sorted), sorted.get(0), sorted.get(sorted.size() - 1),
+					timing.seconds()
+						.stream()
+						.map((value) -> String.format(Locale.ROOT, "%.2f", value))
+						.collect(Collectors.joining(" ")));
 		}
-		return seconds;
+		System.out.printf(Locale.ROOT, "%nlive snapshot / hand-written, medians: %.2f (target: at most 1.5)%n%n",
+				median(timings.get(0).seconds()) / median(timings.get(1).seconds()));
 	}
 
-	private void clearMonth(YearMonth month) throws SQLException {
-		execute("DELETE FROM potential_monthly_snapshots WHERE period_month = DATE '" + month.atDay(1) + "'");
-		execute("DELETE FROM snapshot_periods WHERE kind = 'month' AND period = DATE '" + month.atDay(1) + "'");
+	private void clear(Period period) throws SQLException {
+		execute("DELETE FROM " + period.table() + " WHERE " + period.column() + " = DATE '" + period.start() + "'");
+		execute("DELETE FROM snapshot_periods WHERE kind = '" + period.kind() + "' AND period = DATE '" + period.start()
+				+ "'");
 	}
 
-	private long monthRows(YearMonth month) throws SQLException {
-		return queryLong(
-				"SELECT COUNT(*) FROM potential_monthly_snapshots WHERE period_month = DATE '" + month.atDay(1) + "'");
+	private boolean taken(Period period) throws SQLException {
+		return queryLong("SELECT COUNT(*) FROM snapshot_periods WHERE kind = '" + period.kind()
+				+ "' AND period = DATE '" + period.start() + "'") > 0;
+	}
+
+	private long rows(Period period) throws SQLException {
+		return queryLong("SELECT COUNT(*) FROM " + period.table() + " WHERE " + period.column() + " = DATE '"
+				+ period.start() + "'");
+	}
+
+	/**
+	 * The opportunities changed since the period ended: a live snapshot reads their state
+	 * at the end from the history.
+	 */
+	private long changedSince(Period period, ZoneId zone) throws SQLException {
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT COUNT(*) FROM potentials WHERE updated_at >= ?")) {
+			statement.setTimestamp(1, java.sql.Timestamp.from(period.end().atStartOfDay(zone).toInstant()));
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
 	}
 
 	/**
@@ -466,13 +567,6 @@ public final class HistoryBenchmark {
 	}
 
 	// Helpers --------------------------------------------------------------------------
-
-	private void printTiming(String name, long rows, List<Double> seconds) {
-		List<Double> sorted = new ArrayList<>(seconds);
-		Collections.sort(sorted);
-		System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f |%n", name, rows, median(sorted), sorted.get(0),
-				sorted.get(sorted.size() - 1));
-	}
 
 	private static double median(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);
