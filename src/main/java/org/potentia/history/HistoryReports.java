@@ -114,11 +114,12 @@ public class HistoryReports {
 			parameters.add(language);
 		}
 		parameters.addAll(where.parameters());
-		String order = (grouping.order != null) ? "MIN(" + grouping.order + "), " : "";
-		String sql = "SELECT " + grouping.column + " AS g, " + grouping.label + " AS label, COUNT(*) AS c,"
+		// The order is looked up once per group, not inside an aggregate once per row.
+		String sql = "SELECT " + grouping.column + " AS g, " + grouping.label + " AS label, "
+				+ ((grouping.order != null) ? grouping.order : "0") + " AS sort_key, COUNT(*) AS c,"
 				+ " COALESCE(SUM(t.amount), 0) AS amount, COALESCE(SUM(t.weighted_amount), 0) AS weighted"
 				+ " FROM potential_monthly_snapshots t WHERE " + where.sql() + " GROUP BY " + grouping.column
-				+ " ORDER BY " + order + "label";
+				+ " ORDER BY sort_key, label";
 		return this.jdbc.sql(sql)
 			.params(parameters)
 			.query((rs, rowNum) -> new Group((Long) rs.getObject("g", Long.class), rs.getString("label"),
@@ -150,7 +151,7 @@ public class HistoryReports {
 	 * @param to the last day (its end is the closing moment)
 	 */
 	public Movement movement(LocalDate from, LocalDate to, CurrentUser user) {
-		MovementData data = movementData(from, to, user);
+		MovementData data = movementData(from, to, user, false);
 		Map<String, BigDecimal> totals = new LinkedHashMap<>();
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String category : Movement.CATEGORIES) {
@@ -173,18 +174,26 @@ public class HistoryReports {
 	 * The opportunities behind one figure of the movement report.
 	 */
 	public List<MovementRow> movementRows(LocalDate from, LocalDate to, String category, CurrentUser user) {
-		return movementData(from, to, user).rows().stream().filter((row) -> row.amountIn(category) != null).toList();
+		return movementData(from, to, user, true).rows()
+			.stream()
+			.filter((row) -> row.amountIn(category) != null)
+			.toList();
 	}
 
-	private MovementData movementData(LocalDate from, LocalDate to, CurrentUser user) {
+	/**
+	 * The opportunities of the movement report, with their names only if asked for: the
+	 * figures need none, and looking up the name of each of a few hundred thousand
+	 * opportunities costs more than the rest of the report.
+	 */
+	private MovementData movementData(LocalDate from, LocalDate to, CurrentUser user, boolean names) {
 		if (this.snapshots.isBiEnabled() && this.snapshots.exists(SnapshotService.Period.DAY, from.minusDays(1))
 				&& this.snapshots.exists(SnapshotService.Period.DAY, to)) {
-			List<MovementRow> rows = movementRowsFromSnapshots(from, to, user);
+			List<MovementRow> rows = movementRowsFromSnapshots(from, to, user, names);
 			if (rows != null) {
 				return new MovementData(rows, true);
 			}
 		}
-		return new MovementData(movementRowsFromHistory(from, to, user), false);
+		return new MovementData(movementRowsFromHistory(from, to, user, names), false);
 	}
 
 	/**
@@ -193,7 +202,7 @@ public class HistoryReports {
 	 * the end states left-joined to the start states hold every opportunity (H2 has no
 	 * full outer join).
 	 */
-	private List<MovementRow> movementRowsFromHistory(LocalDate from, LocalDate to, CurrentUser user) {
+	private List<MovementRow> movementRowsFromHistory(LocalDate from, LocalDate to, CurrentUser user, boolean names) {
 		ZoneId zone = this.snapshots.zone();
 		Instant start = from.atStartOfDay(zone).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
@@ -201,8 +210,10 @@ public class HistoryReports {
 		String state = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
 				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
 				+ " GROUP BY h2.potential_id)";
-		String sql = "SELECT e.potential_id AS id, (SELECT p.name FROM potentials p WHERE p.id = e.potential_id) AS name,"
-				+ " s.potential_id AS start_id, s.stage_kind AS start_kind, s.amount AS start_amount,"
+		String sql = "SELECT e.potential_id AS id, "
+				+ (names ? "(SELECT p.name FROM potentials p WHERE p.id = e.potential_id)"
+						: "CAST(NULL AS VARCHAR(200))")
+				+ " AS name, s.potential_id AS start_id, s.stage_kind AS start_kind, s.amount AS start_amount,"
 				+ " s.event AS start_event, e.stage_kind AS end_kind, e.amount AS end_amount, e.event AS end_event"
 				+ " FROM (" + state + ") e LEFT JOIN (" + state + ") s ON s.potential_id = e.potential_id" + " WHERE "
 				+ visible.sql();
@@ -230,39 +241,64 @@ public class HistoryReports {
 	 * period is in both snapshots or in neither, with the same amount; if the snapshots
 	 * say otherwise they disagree with the history (taken before history was imported,
 	 * say), and the answer is null so that the caller reads the history instead.
+	 * <p>
+	 * One pass: the snapshot rows of both days and the last history rows of the period,
+	 * one row per opportunity after grouping. An opportunity counts for whoever owns it
+	 * at the end (else at its last change, else at the start). For a user who sees only
+	 * some owners, only the opportunities that had a visible owner on one of the two days
+	 * or in one of the period's history rows are read, which includes every opportunity
+	 * the user sees; the exact rule is applied to the grouped rows.
 	 */
-	private List<MovementRow> movementRowsFromSnapshots(LocalDate from, LocalDate to, CurrentUser user) {
+	private List<MovementRow> movementRowsFromSnapshots(LocalDate from, LocalDate to, CurrentUser user, boolean names) {
 		ZoneId zone = this.snapshots.zone();
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		LocalDate dayBefore = from.minusDays(1);
-		SqlCondition visible = this.visibility.predicate("COALESCE(e.owner_id, c.owner_id, s.owner_id)", user);
-		String changes = "SELECT h.potential_id, h.stage_kind, h.amount, h.owner_id, h.event FROM potential_history h"
-				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at >= ?"
-				+ " AND h2.changed_at < ? GROUP BY h2.potential_id)";
-		String sql = "SELECT x.potential_id AS id,"
-				+ " (SELECT p.name FROM potentials p WHERE p.id = x.potential_id) AS name,"
-				+ " CASE WHEN s.potential_id IS NOT NULL OR EXISTS (SELECT 1 FROM potential_history b"
-				+ " WHERE b.potential_id = x.potential_id AND b.changed_at < ?) THEN 1 ELSE 0 END AS existed,"
-				+ " s.potential_id AS start_id, s.amount AS start_amount, e.potential_id AS end_id,"
-				+ " e.amount AS end_amount, c.potential_id AS change_id, c.stage_kind AS change_kind,"
-				+ " c.event AS change_event, c.amount AS change_amount"
-				+ " FROM (SELECT d.potential_id FROM potential_daily_snapshots d WHERE d.period_day IN (?, ?)"
-				+ " AND d.kind = 'open'"
-				+ " UNION SELECT h.potential_id FROM potential_history h WHERE h.changed_at >= ? AND h.changed_at < ?) x"
-				+ " LEFT JOIN potential_daily_snapshots s ON s.potential_id = x.potential_id AND s.period_day = ?"
-				+ " AND s.kind = 'open'"
-				+ " LEFT JOIN potential_daily_snapshots e ON e.potential_id = x.potential_id AND e.period_day = ?"
-				+ " AND e.kind = 'open'" + " LEFT JOIN (" + changes + ") c ON c.potential_id = x.potential_id"
-				+ " WHERE " + visible.sql();
-		List<Object> parameters = new ArrayList<>(List.of(start, dayBefore, to, start, end, dayBefore, to, start, end));
-		parameters.addAll(visible.parameters());
+		SqlCondition visible = this.visibility
+			.predicate("COALESCE(MAX(y.end_owner), MAX(y.change_owner), MAX(y.start_owner))", user);
+		boolean restricted = !visible.equals(SqlCondition.TRUE);
+		SqlCondition dayCandidates = restricted ? movementCandidates("d.potential_id", dayBefore, to, start, end, user)
+				: SqlCondition.TRUE;
+		SqlCondition changeCandidates = restricted
+				? movementCandidates("h2.potential_id", dayBefore, to, start, end, user) : SqlCondition.TRUE;
+		String sql = "SELECT y.potential_id AS id, "
+				+ (names ? "(SELECT p.name FROM potentials p WHERE p.id = y.potential_id)"
+						: "CAST(NULL AS VARCHAR(200))")
+				+ " AS name, MAX(y.at_start) AS at_start, MAX(y.start_amount) AS start_amount,"
+				+ " MAX(y.at_end) AS at_end, MAX(y.end_amount) AS end_amount, MAX(y.changed) AS changed,"
+				+ " MAX(y.change_kind) AS change_kind, MAX(y.change_event) AS change_event,"
+				+ " MAX(y.change_amount) AS change_amount,"
+				+ " CASE WHEN MAX(y.at_start) = 1 OR EXISTS (SELECT 1 FROM potential_history b"
+				+ " WHERE b.potential_id = y.potential_id AND b.changed_at < ?) THEN 1 ELSE 0 END AS existed"
+				+ " FROM (SELECT d.potential_id, CASE WHEN d.period_day = ? THEN 1 END AS at_start,"
+				+ " CASE WHEN d.period_day = ? THEN d.amount END AS start_amount,"
+				+ " CASE WHEN d.period_day = ? THEN d.owner_id END AS start_owner,"
+				+ " CASE WHEN d.period_day = ? THEN 1 END AS at_end,"
+				+ " CASE WHEN d.period_day = ? THEN d.amount END AS end_amount,"
+				+ " CASE WHEN d.period_day = ? THEN d.owner_id END AS end_owner, CAST(NULL AS INTEGER) AS changed,"
+				+ " CAST(NULL AS VARCHAR(10)) AS change_kind, CAST(NULL AS VARCHAR(10)) AS change_event,"
+				+ " CAST(NULL AS NUMERIC(19, 2)) AS change_amount, CAST(NULL AS BIGINT) AS change_owner"
+				+ " FROM potential_daily_snapshots d WHERE d.period_day IN (?, ?) AND d.kind = 'open'" + " AND "
+				+ dayCandidates.sql()
+				+ " UNION ALL SELECT h.potential_id, NULL, NULL, NULL, NULL, NULL, NULL, 1, h.stage_kind, h.event,"
+				+ " h.amount, h.owner_id FROM potential_history h WHERE h.id IN (SELECT MAX(h2.id)"
+				+ " FROM potential_history h2 WHERE h2.changed_at >= ? AND h2.changed_at < ?" + " AND "
+				+ changeCandidates.sql() + " GROUP BY h2.potential_id)) y" + " GROUP BY y.potential_id"
+				+ (restricted ? " HAVING " + visible.sql() : "");
+		List<Object> parameters = new ArrayList<>(
+				List.of(start, dayBefore, dayBefore, dayBefore, to, to, to, dayBefore, to));
+		parameters.addAll(dayCandidates.parameters());
+		parameters.addAll(List.of(start, end));
+		parameters.addAll(changeCandidates.parameters());
+		if (restricted) {
+			parameters.addAll(visible.parameters());
+		}
 		record Found(MovementRow row, boolean consistent) {
 		}
 		List<Found> found = this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
-			boolean openAtStart = rs.getObject("start_id") != null;
-			boolean openAtEnd = rs.getObject("end_id") != null;
-			boolean changed = rs.getObject("change_id") != null;
+			boolean openAtStart = rs.getObject("at_start") != null;
+			boolean openAtEnd = rs.getObject("at_end") != null;
+			boolean changed = rs.getObject("changed") != null;
 			BigDecimal startAmount = rs.getBigDecimal("start_amount");
 			MovementRow row = openAtEnd
 					? MovementRow.of(rs.getLong("id"), rs.getString("name"), rs.getInt("existed") == 1, openAtStart,
@@ -278,6 +314,24 @@ public class HistoryReports {
 			return null;
 		}
 		return found.stream().map(Found::row).filter(MovementRow::counts).toList();
+	}
+
+	/**
+	 * The opportunities that had an owner the user sees on one of the two days or in one
+	 * of the period's history rows.
+	 */
+	private SqlCondition movementCandidates(String idColumn, LocalDate dayBefore, LocalDate to, Timestamp start,
+			Timestamp end, CurrentUser user) {
+		SqlCondition onADay = this.visibility.predicate("k.owner_id", user);
+		SqlCondition changedBy = this.visibility.predicate("k2.owner_id", user);
+		List<Object> parameters = new ArrayList<>(List.of(dayBefore, to));
+		parameters.addAll(onADay.parameters());
+		parameters.addAll(List.of(start, end));
+		parameters.addAll(changedBy.parameters());
+		return SqlCondition.of(idColumn + " IN (SELECT k.potential_id FROM potential_daily_snapshots k"
+				+ " WHERE k.period_day IN (?, ?) AND k.kind = 'open' AND " + onADay.sql()
+				+ " UNION SELECT k2.potential_id FROM potential_history k2 WHERE k2.changed_at >= ?"
+				+ " AND k2.changed_at < ? AND " + changedBy.sql() + ")", parameters.toArray());
 	}
 
 	private record MovementData(List<MovementRow> rows, boolean fromSnapshots) {

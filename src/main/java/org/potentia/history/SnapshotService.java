@@ -263,31 +263,36 @@ public class SnapshotService {
 				+ " WHERE p.updated_at < ? AND (s.kind = 'open' OR (p.closed_date >= ? AND p.closed_date < ?))")
 			.params(start, endTime, start, end)
 			.update();
-		long changedSince = this.jdbc.sql(historyInsert(period, false)
-				+ " AND h.potential_id IN (SELECT p.id FROM potentials p WHERE p.updated_at >= ?"
-				+ " UNION SELECT hd.potential_id FROM potential_history hd WHERE hd.event = 'deleted' AND hd.changed_at >= ?)")
-			.params(start, endTime, start, end, endTime, endTime)
+		// The last row before the end is looked up for each of the few opportunities
+		// changed since, through the index on (potential_id, changed_at), rather than for
+		// every opportunity and then thrown away for all but those few.
+		long changedSince = this.jdbc.sql(historyInsert(period, false,
+				"SELECT (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.potential_id = c.id AND h2.changed_at < ?)"
+						+ " FROM (SELECT p.id FROM potentials p WHERE p.updated_at >= ? UNION SELECT hd.potential_id"
+						+ " FROM potential_history hd WHERE hd.event = 'deleted' AND hd.changed_at >= ?) c"))
+			.params(start, endTime, endTime, endTime, start, end)
 			.update();
 		return unchanged + changedSince;
 	}
 
 	private long rebuildRows(Period period, LocalDate start, LocalDate end, Instant endInstant) {
-		return this.jdbc.sql(historyInsert(period, true))
+		return this.jdbc
+			.sql(historyInsert(period, true,
+					"SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ? GROUP BY h2.potential_id"))
 			.params(start, Timestamp.from(endInstant), start, end)
 			.update();
 	}
 
 	/**
-	 * Each opportunity's last history row before the period's end, if it then existed and
-	 * was open, or closed during the period.
+	 * The history rows with the given ids (each an opportunity's last row before the
+	 * period's end), if the opportunity then existed and was open, or closed during the
+	 * period.
 	 */
-	private static String historyInsert(Period period, boolean rebuilt) {
+	private static String historyInsert(Period period, boolean rebuilt, String lastRows) {
 		return "INSERT INTO " + period.table + " (" + period.column + ", " + COLUMNS + ")"
 				+ " SELECT ?, h.potential_id, h.stage_id, h.stage_kind, h.amount, h.probability, h.weighted_amount,"
 				+ " h.expected_close_date, h.closed_date, h.owner_id, h.team_id, h.business_area_id, h.account_id, "
-				+ (rebuilt ? "TRUE" : "FALSE") + " FROM potential_history h"
-				+ " WHERE h.id IN (SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
-				+ " GROUP BY h2.potential_id)"
+				+ (rebuilt ? "TRUE" : "FALSE") + " FROM potential_history h WHERE h.id IN (" + lastRows + ")"
 				+ " AND h.event <> 'deleted' AND (h.stage_kind = 'open' OR (h.closed_date >= ? AND h.closed_date < ?))";
 	}
 

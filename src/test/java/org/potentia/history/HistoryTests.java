@@ -10,17 +10,22 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
+import org.potentia.lead.ImportRuns;
 import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ValidationException;
+import org.potentia.platform.csv.CsvImports;
+import org.potentia.platform.csv.ImportError;
+import org.potentia.platform.csv.ImportJob;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,6 +58,9 @@ class HistoryTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CsvImports imports;
 
 	CurrentUser rep;
 
@@ -122,6 +130,51 @@ class HistoryTests {
 	}
 
 	@Test
+	void theImportWritesOneRowPerImportedOpportunityWithSourceImport() throws Exception {
+		String tag = "imp-" + UUID.randomUUID().toString().substring(0, 8);
+		String csv = """
+				Opportunity name,Amount,Stage,Expected close date
+				%1$s One,1000,Proposal,2027-01-31
+				%1$s Two,"2.500,50",Negotiation,31.03.2027
+				,300,Proposal,2027-02-28
+				%1$s Lost,400,Closed lost,
+				""".formatted(tag);
+		ImportRuns runs = new ImportRuns(this.imports, "potentials");
+		String[] mapping = { "name", "amount", "stage_id", "expected_close_date" };
+		LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+		try {
+			long id = runs.upload(csv, this.rep);
+
+			ImportJob dryRun = runs.run(id, true, this.rep, mapping);
+			assertThat(dryRun.rowsImported()).isEqualTo(2);
+			assertThat(historyBy(this.rep)).isEmpty();
+
+			ImportJob job = runs.run(id, false, this.rep, mapping);
+			assertThat(job.status()).isEqualTo(ImportJob.Status.DONE);
+			assertThat(job.rowsImported()).isEqualTo(2);
+			// Line 4 has no name; line 5 is refused by the service (lost without a
+			// reason)
+			// while its batch is saved, so its batch is saved again without it.
+			assertThat(this.imports.errors(job)).extracting(ImportError::line).containsExactly(4L, 5L);
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+
+		List<Map<String, Object>> rows = historyBy(this.rep);
+		assertThat(rows).extracting((row) -> row.get("name")).containsExactly(tag + " One", tag + " Two");
+		assertThat(rows).extracting((row) -> row.get("source")).containsOnly("import");
+		assertThat(rows).extracting((row) -> row.get("event")).containsOnly("created");
+		assertThat((BigDecimal) rows.get(1).get("amount")).isEqualByComparingTo("2500.50");
+		assertThat(rows.get(1).get("stage_id"))
+			.isEqualTo(this.pipeline.stage(PipelineService.POTENTIALS, "negotiation").orElseThrow().getId());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM potentials WHERE name = ?")
+			.param(tag + " Lost")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void aFailedSaveWritesNoRow() {
 		Opportunity created = this.opportunities.create(named("Refused", "700"), this.rep, ChangeSource.FORM);
 		long lost = this.pipeline.stage(PipelineService.POTENTIALS, "lost").orElseThrow().getId();
@@ -137,6 +190,26 @@ class HistoryTests {
 		List<Map<String, Object>> rows = history(created.getId());
 		assertThat(rows).extracting((row) -> row.get("event")).containsExactly("created", "deleted");
 		assertThat((BigDecimal) rows.get(1).get("amount")).isEqualByComparingTo("900");
+	}
+
+	/**
+	 * Every history row the user wrote, with the opportunity's name, by name.
+	 */
+	private List<Map<String, Object>> historyBy(CurrentUser user) {
+		return this.jdbc
+			.sql("SELECT p.name, h.source, h.event, h.amount, h.stage_id FROM potential_history h"
+					+ " LEFT JOIN potentials p ON p.id = h.potential_id WHERE h.changed_by = ? ORDER BY p.name, h.id")
+			.param(user.username())
+			.query((rs, rowNum) -> {
+				Map<String, Object> row = new java.util.HashMap<>();
+				row.put("name", rs.getString("name"));
+				row.put("source", rs.getString("source"));
+				row.put("event", rs.getString("event"));
+				row.put("amount", rs.getBigDecimal("amount"));
+				row.put("stage_id", rs.getLong("stage_id"));
+				return row;
+			})
+			.list();
 	}
 
 	private List<Map<String, Object>> history(long id) {

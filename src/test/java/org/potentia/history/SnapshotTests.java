@@ -3,7 +3,9 @@ package org.potentia.history;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,8 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Snapshots: taken once per period, the same whether taken live or rebuilt from history,
- * and exactly once when two instances race.
+ * Snapshots: taken once per period, the same whether taken live or rebuilt from history
+ * (also for opportunities changed or deleted after the period ended), and exactly once
+ * when two instances race.
  */
 @SpringBootTest
 class SnapshotTests {
@@ -107,6 +110,43 @@ class SnapshotTests {
 			.param(this.thisMonth.atDay(1))
 			.query(Boolean.class)
 			.single()).isTrue();
+	}
+
+	@Test
+	void aLiveSnapshotReadsTheStateAtTheEndOfThoseChangedOrDeletedSince() {
+		YearMonth lastMonth = this.thisMonth.minusMonths(1);
+		Instant during = lastMonth.atDay(10).atTime(LocalTime.NOON).atZone(this.zone).toInstant();
+		long unchanged = create("Unchanged since", "100", null);
+		long changed = create("Changed since", "1000", null);
+		long deleted = create("Deleted since", "500", null);
+		long made = create("Made since", "700", null);
+		for (long id : List.of(unchanged, changed, deleted)) {
+			this.jdbc.sql("UPDATE potential_history SET changed_at = ? WHERE potential_id = ?")
+				.params(java.sql.Timestamp.from(during), id)
+				.update();
+			this.jdbc.sql("UPDATE potentials SET created_at = ?, updated_at = ? WHERE id = ?")
+				.params(java.sql.Timestamp.from(during), java.sql.Timestamp.from(during), id)
+				.update();
+		}
+		OpportunityForm form = this.opportunities.formOf(changed, this.rep);
+		form.setAmount(new BigDecimal("2000"));
+		this.opportunities.update(changed, form, this.rep, ChangeSource.FORM);
+		this.opportunities.delete(deleted, this.rep, ChangeSource.FORM);
+		Clock justAfter = Clock
+			.fixed(this.thisMonth.atDay(1).atStartOfDay(this.zone).toInstant().plus(Duration.ofMinutes(30)), this.zone);
+		forget(lastMonth.atDay(1));
+
+		assertThat(snapshots(justAfter).takeMonthly(lastMonth)).isTrue();
+		List<Map<String, Object>> live = rows(lastMonth, unchanged, changed, deleted, made);
+		assertThat(live).extracting((row) -> row.get("potential_id")).containsExactly(unchanged, changed, deleted);
+		assertThat(live).extracting((row) -> ((BigDecimal) row.get("amount")).toPlainString())
+			.containsExactly("100", "1000", "500");
+		assertThat(live).extracting((row) -> row.get("rebuilt")).containsOnly(false);
+
+		forget(lastMonth.atDay(1));
+		assertThat(snapshots(Clock.offset(justAfter, Duration.ofDays(7))).takeMonthly(lastMonth)).isTrue();
+		assertThat(withoutFlag(rows(lastMonth, unchanged, changed, deleted, made))).isEqualTo(withoutFlag(live));
+		forget(lastMonth.atDay(1));
 	}
 
 	@Test
@@ -207,11 +247,15 @@ class SnapshotTests {
 	}
 
 	private List<Map<String, Object>> rows(long... ids) {
+		return rows(this.thisMonth, ids);
+	}
+
+	private List<Map<String, Object>> rows(YearMonth month, long... ids) {
 		List<Map<String, Object>> result = new ArrayList<>();
 		for (long id : ids) {
 			this.jdbc.sql("SELECT potential_id, stage_id, kind, amount, probability, weighted_amount, closed_date,"
 					+ " owner_id, rebuilt FROM potential_monthly_snapshots WHERE period_month = ? AND potential_id = ?")
-				.params(this.thisMonth.atDay(1), id)
+				.params(month.atDay(1), id)
 				.query((rs, rowNum) -> {
 					Map<String, Object> row = new java.util.LinkedHashMap<>();
 					row.put("potential_id", rs.getLong("potential_id"));

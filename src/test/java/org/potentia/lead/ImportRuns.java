@@ -12,19 +12,27 @@ import org.potentia.platform.csv.ImportJob;
 import org.potentia.platform.security.CurrentUser;
 
 /**
- * Uploads a CSV text and runs its import to the end, as the import pages do.
+ * Uploads a CSV text and runs its import to the end, as the import pages do; into leads
+ * unless another module is named.
  */
 public final class ImportRuns {
 
 	private final CsvImports imports;
 
+	private final String module;
+
 	public ImportRuns(CsvImports imports) {
+		this(imports, "leads");
+	}
+
+	public ImportRuns(CsvImports imports, String module) {
 		this.imports = imports;
+		this.module = module;
 	}
 
 	public long upload(String csv, CurrentUser user) throws Exception {
-		return this.imports.upload("leads", "leads.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-				user);
+		return this.imports.upload(this.module, this.module + ".csv",
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), user);
 	}
 
 	/**
@@ -32,17 +40,17 @@ public final class ImportRuns {
 	 * with the suggested mapping if none is given, and waits for the end.
 	 */
 	public ImportJob run(long id, boolean dryRun, CurrentUser user, String... mapping) throws Exception {
-		ImportJob job = this.imports.job("leads", id, user);
+		ImportJob job = this.imports.job(this.module, id, user);
 		List<String> columns = (mapping.length > 0) ? Arrays.asList(mapping) : !job.mapping().isEmpty() ? job.mapping()
 				: this.imports.preview(job, user, java.util.Locale.ENGLISH).mapping();
-		this.imports.start("leads", id, columns, dryRun, user);
+		this.imports.start(this.module, id, columns, dryRun, user);
 		return await(id, user);
 	}
 
 	public ImportJob await(long id, CurrentUser user) throws InterruptedException {
 		Instant limit = Instant.now().plus(Duration.ofMinutes(30));
 		while (Instant.now().isBefore(limit)) {
-			ImportJob job = this.imports.job("leads", id, user);
+			ImportJob job = this.imports.job(this.module, id, user);
 			if (job.isFinished()) {
 				return job;
 			}

@@ -22,6 +22,11 @@ public interface RecordWriter<F> {
 	 */
 	String API = "api";
 
+	/**
+	 * The source of the CSV import's writes.
+	 */
+	String IMPORT = "import";
+
 	ModuleDefinition definition();
 
 	/**

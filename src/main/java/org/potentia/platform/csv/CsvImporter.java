@@ -57,11 +57,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bound to the module's form by the column mapping, checked with the form's constraints
  * and, for modules with a unique field, against earlier rows and existing records. Good
  * rows are saved through the module's {@link RecordWriter} (its service, so the rules are
- * the form's) in batches, one transaction per batch: a batch is saved whole or not at
- * all. A row the service or the database refuses is reported and its batch saved without
- * it; any other failure stops the run, leaving the batches before it saved and nothing
- * after. A dry run does all the same work and rolls every batch back. Only the current
- * batch and the unique values seen are held in memory.
+ * the form's) with source {@code import}, which the saved event and an opportunity's
+ * history row carry, in batches, one transaction per batch: a batch is saved whole or not
+ * at all. A row the service or the database refuses is reported and its batch saved
+ * without it; any other failure stops the run, leaving the batches before it saved and
+ * nothing after. A dry run does all the same work and rolls every batch back. Only the
+ * current batch and the unique values seen are held in memory.
  */
 @Component
 class CsvImporter {
@@ -573,7 +574,7 @@ class CsvImporter {
 				CsvImporter.this.transactions.executeWithoutResult((status) -> {
 					for (int i = 0; i < rows.size(); i++) {
 						current[0] = i;
-						this.writer.create(rows.get(i).form(), this.user);
+						this.writer.create(rows.get(i).form(), this.user, RecordWriter.IMPORT);
 						if ((i + 1) % CLEAR_EVERY == 0) {
 							CsvImporter.this.entityManager.flush();
 							CsvImporter.this.entityManager.clear();

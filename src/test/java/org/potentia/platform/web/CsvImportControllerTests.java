@@ -31,7 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The import pages, clicked through for accounts: upload, mapping, import, progress poll,
- * report; then the account list's export holds the imported accounts.
+ * report; then the account list's export holds the imported accounts. Opportunities are
+ * imported from their list the same way.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -89,6 +90,21 @@ class CsvImportControllerTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(export).contains(this.tag + " One,Customer").contains(this.tag + " Two,Partner");
+	}
+
+	@Test
+	void opportunitiesAreImportedFromTheirList() throws Exception {
+		this.mvc.perform(get("/opportunities").with(user(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/import/potentials\"")));
+		String job = upload("potentials",
+				("Opportunity name;Amount\n" + this.tag + " Deal;1200\n").getBytes(StandardCharsets.UTF_8));
+
+		this.mvc.perform(get(job).with(user(this.rep)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("CSV import: Opportunities")))
+			.andExpect(
+					content().string(containsString("value=\"name\"\n                        selected=\"selected\"")));
 	}
 
 	@Test
