@@ -112,12 +112,11 @@ class Submissions {
 	Optional<Long> recentRecord(long formId, String email, Instant since, long exceptId) {
 		return this.jdbc
 			.sql("SELECT record_id FROM web_form_submissions WHERE form_id = ? AND email = ? AND received_at >= ?"
-					+ " AND status IN (?, ?) AND record_id IS NOT NULL AND id <> ? ORDER BY received_at DESC, id DESC")
+					+ " AND status IN (?, ?) AND record_id IS NOT NULL AND id <> ? ORDER BY received_at DESC, id DESC"
+					+ " FETCH FIRST 1 ROWS ONLY")
 			.params(formId, email, Timestamp.from(since), SAVED, UPDATED, exceptId)
 			.query(Long.class)
-			.list()
-			.stream()
-			.findFirst();
+			.optional();
 	}
 
 	/**

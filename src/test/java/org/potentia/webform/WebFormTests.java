@@ -206,6 +206,16 @@ class WebFormTests {
 			.getResponse();
 
 		assertThat(refused.getStatus()).isEqualTo(413);
+		assertThat(refused.getContentAsString()).isEqualTo("The request is too large.");
+
+		MockHttpServletResponse unknownLength = this.mvc
+			.perform(post("/forms/" + this.form.getKey()).with(from(this.address))
+				.header("Accept-Language", "de")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED))
+			.andReturn()
+			.getResponse();
+		assertThat(unknownLength.getStatus()).isEqualTo(411);
+		assertThat(unknownLength.getContentAsString()).contains("Content-Length");
 	}
 
 	@Test

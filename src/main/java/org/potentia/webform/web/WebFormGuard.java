@@ -104,7 +104,7 @@ class WebFormGuard extends OncePerRequestFilter {
 		}
 		long length = request.getContentLengthLong();
 		if (length < 0) {
-			refuse(response, HttpStatus.LENGTH_REQUIRED, "error.too_large", locale, request);
+			refuse(response, HttpStatus.LENGTH_REQUIRED, "webform.error.length", locale, request);
 			return;
 		}
 		if (length > this.maxBodySize) {
