@@ -120,7 +120,7 @@ public class AccountService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Account account = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id);
+		this.queries.refuseIfReferenced(this.module, id, user);
 		this.accounts.delete(account);
 		this.accounts.flush();
 	}

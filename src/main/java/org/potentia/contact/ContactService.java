@@ -3,6 +3,7 @@ package org.potentia.contact;
 import org.potentia.account.AccountService;
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.Links;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
@@ -104,9 +105,12 @@ public class ContactService {
 		if (!form.getOwnerId().equals(contact.getOwnerId())) {
 			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
 		}
-		if (form.getAccountId() != null && !form.getAccountId().equals(contact.getAccountId())) {
-			checkAccount(form.getAccountId(), user);
-		}
+		Links
+			.checkChange("account_id", contact.getAccountId(), form.getAccountId(),
+					(accountId) -> this.accounts.isVisible(accountId, user))
+			.ifPresent((error) -> {
+				throw new ValidationException(java.util.List.of(error));
+			});
 		form.applyTo(contact);
 		this.contacts.saveAndFlush(contact);
 		this.events.saved(ContactCatalogue.NAME, id, before, user, source);
@@ -116,7 +120,7 @@ public class ContactService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Contact contact = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id);
+		this.queries.refuseIfReferenced(this.module, id, user);
 		this.contacts.delete(contact);
 		this.contacts.flush();
 	}

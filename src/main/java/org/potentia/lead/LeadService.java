@@ -207,7 +207,7 @@ public class LeadService {
 	@Transactional
 	public void delete(long id, CurrentUser user) {
 		Lead lead = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id);
+		this.queries.refuseIfReferenced(this.module, id, user);
 		this.leads.delete(lead);
 		this.leads.flush();
 	}

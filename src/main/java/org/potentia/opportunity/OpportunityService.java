@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.potentia.account.AccountService;
 import org.potentia.contact.ContactService;
@@ -17,6 +18,7 @@ import org.potentia.pipeline.Stage;
 import org.potentia.pipeline.StageKind;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
+import org.potentia.platform.Links;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.KeptTotals;
@@ -173,6 +175,10 @@ public class OpportunityService {
 		if (form.getProbability() == null) {
 			form.setProbability(stage.getProbability());
 		}
+		if (stage.getKind() != StageKind.LOST) {
+			// A lost reason belongs to lost opportunities only, as on every change.
+			form.setLostReasonId(null);
+		}
 		Opportunity opportunity = new Opportunity(form.getName(), stage, form.getOwnerId());
 		form.applyTo(opportunity);
 		opportunity.cameFromLead(form.getLeadId());
@@ -230,10 +236,25 @@ public class OpportunityService {
 		return update(id, form, user, source);
 	}
 
+	/**
+	 * What the rules would refuse in this form for the opportunity, without saving: the
+	 * fields the board's move to another stage still needs, marked on the form it opens.
+	 */
+	public List<FieldError> problems(long id, OpportunityForm form, CurrentUser user) {
+		Opportunity opportunity = get(id, user);
+		try {
+			check(form, opportunity, user);
+			return List.of();
+		}
+		catch (ValidationException ex) {
+			return ex.getErrors();
+		}
+	}
+
 	@Transactional
 	public void delete(long id, CurrentUser user, ChangeSource source) {
 		Opportunity opportunity = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id);
+		this.queries.refuseIfReferenced(this.module, id, user);
 		OpportunityChanged.State last = state(opportunity, this.pipeline.stage(opportunity.getStageId()).orElse(null));
 		this.opportunities.delete(opportunity);
 		this.opportunities.flush();
@@ -277,19 +298,19 @@ public class OpportunityService {
 				&& this.contacts.isVisible(form.getContactId(), user)) {
 			form.setAccountId(this.contacts.accountOf(form.getContactId(), user));
 		}
-		boolean accountChanged = existing == null || !Objects.equals(form.getAccountId(), existing.getAccountId());
-		boolean contactChanged = existing == null || !Objects.equals(form.getContactId(), existing.getContactId());
-		if (form.getAccountId() != null && accountChanged && !this.accounts.isVisible(form.getAccountId(), user)) {
-			errors.add(new FieldError("account_id", "error.relation.unknown"));
-		}
-		if (form.getContactId() != null && contactChanged) {
-			if (!this.contacts.isVisible(form.getContactId(), user)) {
-				errors.add(new FieldError("contact_id", "error.relation.unknown"));
-			}
-			else if (form.getAccountId() != null
-					&& !form.getAccountId().equals(this.contacts.accountOf(form.getContactId(), user))) {
-				errors.add(new FieldError("contact_id", "error.opportunity.contact_account"));
-			}
+		Long accountBefore = (existing != null) ? existing.getAccountId() : null;
+		Long contactBefore = (existing != null) ? existing.getContactId() : null;
+		Links
+			.checkChange("account_id", accountBefore, form.getAccountId(),
+					(accountId) -> this.accounts.isVisible(accountId, user))
+			.ifPresent(errors::add);
+		Optional<FieldError> contactProblem = Links.checkChange("contact_id", contactBefore, form.getContactId(),
+				(contactId) -> this.contacts.isVisible(contactId, user));
+		contactProblem.ifPresent(errors::add);
+		if (contactProblem.isEmpty() && form.getContactId() != null
+				&& !Objects.equals(form.getContactId(), contactBefore) && form.getAccountId() != null
+				&& !form.getAccountId().equals(this.contacts.accountOf(form.getContactId(), user))) {
+			errors.add(new FieldError("contact_id", "error.opportunity.contact_account"));
 		}
 		if (form.getBusinessAreaId() != null
 				&& (existing == null || !form.getBusinessAreaId().equals(existing.getBusinessAreaId()))

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ People.class, Api.class, Records.class })
+@Import({ People.class, Api.class, Records.class, CatalogueRecords.class })
 public @interface PotentiaTest {
 
 }

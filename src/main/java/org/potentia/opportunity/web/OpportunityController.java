@@ -16,6 +16,7 @@ import org.potentia.opportunity.OpportunityRules;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.FieldError;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -28,6 +29,7 @@ import org.potentia.platform.web.ListPages;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -148,12 +150,19 @@ class OpportunityController {
 	String editForm(@PathVariable long id, @RequestParam(name = "stage_id", required = false) Long stageId,
 			CurrentUser user, Model model) {
 		OpportunityForm form = this.opportunities.formOf(id, user);
-		if (stageId != null && !stageId.equals(form.getStageId())) {
-			form.setStageId(stageId);
-			form.setProbability(null);
-			model.addAttribute("moveNotice", this.errors.message("board.move.needs"));
-		}
 		model.addAttribute("opportunityForm", form);
+		if (stageId != null && !stageId.equals(form.getStageId())) {
+			// From the board: the move needs more. Mark what the rules still want.
+			form.setStageId(stageId);
+			form.setProbability(this.pipeline.stage(stageId).map((stage) -> stage.getProbability()).orElse(null));
+			model.addAttribute("moveNotice", this.errors.message("board.move.needs"));
+			BindingResult result = new BeanPropertyBindingResult(form, "opportunityForm");
+			List<FieldError> problems = this.opportunities.problems(id, form, user);
+			if (!problems.isEmpty()) {
+				this.errors.reject(result, this.module, new ValidationException(problems));
+			}
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "opportunityForm", result);
+		}
 		model.addAttribute("opportunityId", id);
 		return form(model, form, user);
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.RecordQueries;
 
 /**
  * Turns catalogue rows into JSON:API resource objects.
@@ -19,7 +20,8 @@ public final class Resources {
 
 	/**
 	 * A resource: id, type, attributes (all fields but the id, or the sparse fieldset),
-	 * relationships to the linked records, and its own link.
+	 * relationships to the linked records (with {@code meta.visible=false} for a record
+	 * the user may not see), and its own link.
 	 */
 	public static Map<String, Object> of(ModuleDefinition module, Map<String, Object> row, Set<String> fieldset) {
 		Map<String, Object> attributes = new LinkedHashMap<>();
@@ -37,6 +39,10 @@ public final class Resources {
 						? Map.of("type", field.relationModule(), "id", String.valueOf(target)) : null;
 				Map<String, Object> relationship = new LinkedHashMap<>();
 				relationship.put("data", data);
+				if (Boolean.TRUE.equals(row.get(field.name() + RecordQueries.HIDDEN_SUFFIX))) {
+					// Linked, but to a record the user may not see: never in "included".
+					relationship.put("meta", Map.of("visible", false));
+				}
 				relationships.put(field.relationName(), relationship);
 			}
 		}

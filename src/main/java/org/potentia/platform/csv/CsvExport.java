@@ -92,12 +92,17 @@ public class CsvExport {
 		}
 		printer.printRecord(header);
 		List<String> values = new ArrayList<>(header.size());
+		String hidden = this.messages.getMessage("record.hidden", null, locale);
 		try {
 			this.queries.stream(module, query, user, (row) -> {
 				values.clear();
 				for (Field field : fields) {
 					if (field.isRelation()) {
-						values.add(text((String) row.get(field.name() + RecordQueries.LABEL_SUFFIX)));
+						// A linked record the user may not see: no name, only its id, so
+						// that a
+						// file exported and imported again keeps the link.
+						values.add(Boolean.TRUE.equals(row.get(field.name() + RecordQueries.HIDDEN_SUFFIX)) ? hidden
+								: text((String) row.get(field.name() + RecordQueries.LABEL_SUFFIX)));
 						values.add(text(row.get(field.name())));
 					}
 					else {

@@ -45,6 +45,14 @@ public class RecordQueries {
 	public static final String LABEL_SUFFIX = "__label";
 
 	/**
+	 * Set to {@code true} under {@code <field>__hidden} when a relation links a record
+	 * the user may not see: its label is then null, and pages, exports and the API show
+	 * "not visible to you" without a name or a link. The link itself (the id) is kept, so
+	 * that a save that did not touch it keeps it.
+	 */
+	public static final String HIDDEN_SUFFIX = "__hidden";
+
+	/**
 	 * The row key of the record's display name.
 	 */
 	public static final String DISPLAY = "__display";
@@ -90,7 +98,7 @@ public class RecordQueries {
 	 */
 	public PageResult list(ModuleDefinition module, ListQuery query, CurrentUser user) {
 		SqlCondition where = where(module, query, user);
-		List<Map<String, Object>> rows = rows(module, query, where);
+		List<Map<String, Object>> rows = rows(module, query, where, user);
 		// A page that is neither empty nor full is the last one, so it tells the total.
 		long total = (!rows.isEmpty() && rows.size() < query.size()) ? query.offset() + rows.size()
 				: (query.page() == 1 && rows.isEmpty()) ? 0 : count(module, where);
@@ -102,14 +110,14 @@ public class RecordQueries {
 	 * known already (from {@link #totals}).
 	 */
 	public PageResult list(ModuleDefinition module, ListQuery query, CurrentUser user, long total) {
-		return new PageResult(rows(module, query, where(module, query, user)), total, query.page(), query.size());
+		return new PageResult(rows(module, query, where(module, query, user), user), total, query.page(), query.size());
 	}
 
 	/**
 	 * The rows of one page, without counting the total.
 	 */
 	public List<Map<String, Object>> rows(ModuleDefinition module, ListQuery query, CurrentUser user) {
-		return rows(module, query, where(module, query, user));
+		return rows(module, query, where(module, query, user), user);
 	}
 
 	/**
@@ -120,13 +128,16 @@ public class RecordQueries {
 	 * and label every row it skips: 25,000 rows with six label look-ups each for page
 	 * 1,000.
 	 */
-	private List<Map<String, Object>> rows(ModuleDefinition module, ListQuery query, SqlCondition where) {
+	private List<Map<String, Object>> rows(ModuleDefinition module, ListQuery query, SqlCondition where,
+			CurrentUser user) {
 		String order = String.join(", ", orderBy(module, query.sort()));
 		String ids = "SELECT t.id" + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY " + order
 				+ " LIMIT ? OFFSET ?";
-		String sql = select(module) + " FROM " + module.table() + " t JOIN (" + ids
+		SqlCondition select = select(module, user);
+		String sql = select.sql() + " FROM " + module.table() + " t JOIN (" + ids
 				+ ") page_ids ON page_ids.id = t.id ORDER BY " + order;
-		List<Object> parameters = new ArrayList<>(where.parameters());
+		List<Object> parameters = new ArrayList<>(select.parameters());
+		parameters.addAll(where.parameters());
 		parameters.add(query.size());
 		parameters.add(query.offset());
 		return this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
@@ -153,7 +164,8 @@ public class RecordQueries {
 		SqlCondition where = this.visibility.predicate(module, user).and(filter);
 		String order = String.join(", ", orderBy(module, sort));
 		List<String> parts = new ArrayList<>();
-		List<Object> parameters = new ArrayList<>();
+		SqlCondition select = select(module, user);
+		List<Object> parameters = new ArrayList<>(select.parameters());
 		limits.forEach((group, limit) -> {
 			if (limit > 0) {
 				parts.add("(SELECT t.id" + from(module, where.relations()) + " WHERE " + where.sql() + " AND t."
@@ -166,7 +178,7 @@ public class RecordQueries {
 		if (parts.isEmpty()) {
 			return result;
 		}
-		String sql = select(module) + " FROM " + module.table() + " t JOIN (" + String.join(" UNION ALL ", parts)
+		String sql = select.sql() + " FROM " + module.table() + " t JOIN (" + String.join(" UNION ALL ", parts)
 				+ ") group_ids ON group_ids.id = t.id ORDER BY " + order;
 		for (Map<String, Object> row : this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list()) {
 			result.get(((Number) row.get(field.name())).longValue()).add(row);
@@ -208,11 +220,14 @@ public class RecordQueries {
 	public void stream(ModuleDefinition module, ListQuery query, CurrentUser user,
 			Consumer<Map<String, Object>> consumer) {
 		SqlCondition where = where(module, query, user);
-		String sql = select(module) + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY "
+		SqlCondition select = select(module, user);
+		String sql = select.sql() + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY "
 				+ String.join(", ", orderBy(module, query.sort()));
+		List<Object> parameters = new ArrayList<>(select.parameters());
+		parameters.addAll(where.parameters());
 		RowMapper<Map<String, Object>> mapper = rowMapper(module);
 		this.streaming.query(sql, (RowCallbackHandler) (rs) -> consumer.accept(mapper.mapRow(rs, 0)),
-				where.parameters().toArray());
+				parameters.toArray());
 	}
 
 	/**
@@ -313,8 +328,11 @@ public class RecordQueries {
 		SqlCondition where = this.visibility.predicate(module, user)
 			.and(new SqlCondition("t.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
 					new ArrayList<>(ids), Set.of()));
-		String sql = select(module) + from(module, Set.of()) + " WHERE " + where.sql() + " ORDER BY t.id";
-		return this.jdbc.sql(sql).params(where.parameters()).query(rowMapper(module)).list();
+		SqlCondition select = select(module, user);
+		String sql = select.sql() + from(module, Set.of()) + " WHERE " + where.sql() + " ORDER BY t.id";
+		List<Object> parameters = new ArrayList<>(select.parameters());
+		parameters.addAll(where.parameters());
+		return this.jdbc.sql(sql).params(parameters).query(rowMapper(module)).list();
 	}
 
 	/**
@@ -342,11 +360,26 @@ public class RecordQueries {
 	}
 
 	/**
-	 * Refuses to delete a record that records of other modules still link to.
+	 * Refuses to delete a record that records of other modules still link to. The message
+	 * counts them only where the user may see them all; otherwise it says only that other
+	 * records still refer to it, so that it tells nothing about records the user may not
+	 * see.
 	 * @throws ConflictException naming the first module that still refers to it
 	 */
-	public void refuseIfReferenced(ModuleDefinition module, long id) {
+	public void refuseIfReferenced(ModuleDefinition module, long id, CurrentUser user) {
 		references(module, id).entrySet().stream().findFirst().ifPresent((reference) -> {
+			ModuleDefinition other = this.catalogue.get(reference.getKey());
+			SqlCondition visible = this.visibility.predicate(other, user);
+			List<SqlCondition> links = new ArrayList<>();
+			for (Field field : other.fields()) {
+				if (field.isRelation() && module.name().equals(field.relationModule())) {
+					links.add(SqlCondition.of("t." + field.column() + " = ?", id));
+				}
+			}
+			SqlCondition where = visible.and(SqlCondition.combine(" OR ", links));
+			if (count(other, where) < reference.getValue()) {
+				throw new ConflictException("error.delete.referenced.hidden");
+			}
 			throw new ConflictException("error.delete.referenced." + reference.getKey(), reference.getValue());
 		});
 	}
@@ -414,18 +447,27 @@ public class RecordQueries {
 			.single();
 	}
 
-	private String select(ModuleDefinition module) {
+	/**
+	 * The select list: the module's columns, its display name, and each relation's label,
+	 * which is the linked record's display name only where the user may see that record
+	 * (the same rule as for the record itself), else null.
+	 */
+	private SqlCondition select(ModuleDefinition module, CurrentUser user) {
 		List<String> columns = new ArrayList<>();
+		List<Object> parameters = new ArrayList<>();
 		for (Field field : module.fields()) {
 			columns.add("t." + field.column() + " AS \"" + field.name() + "\"");
 			if (field.isRelation()) {
 				ModuleDefinition target = this.catalogue.get(field.relationModule());
+				SqlCondition visible = (target.ownerColumn() != null)
+						? this.visibility.predicate("x." + target.ownerColumn(), user) : SqlCondition.TRUE;
 				columns.add("(SELECT " + display(target, "x") + " FROM " + target.table() + " x WHERE x.id = t."
-						+ field.column() + ") AS \"" + field.name() + LABEL_SUFFIX + "\"");
+						+ field.column() + " AND " + visible.sql() + ") AS \"" + field.name() + LABEL_SUFFIX + "\"");
+				parameters.addAll(visible.parameters());
 			}
 		}
 		columns.add(display(module, "t") + " AS \"" + DISPLAY + "\"");
-		return "SELECT " + String.join(", ", columns);
+		return new SqlCondition("SELECT " + String.join(", ", columns), parameters, Set.of());
 	}
 
 	/**
@@ -496,7 +538,11 @@ public class RecordQueries {
 			for (Field field : module.fields()) {
 				row.put(field.name(), read(rs, field));
 				if (field.isRelation()) {
-					row.put(field.name() + LABEL_SUFFIX, rs.getString(field.name() + LABEL_SUFFIX));
+					String label = rs.getString(field.name() + LABEL_SUFFIX);
+					row.put(field.name() + LABEL_SUFFIX, label);
+					if (label == null && row.get(field.name()) != null) {
+						row.put(field.name() + HIDDEN_SUFFIX, Boolean.TRUE);
+					}
 				}
 			}
 			return row;

@@ -14,6 +14,7 @@ import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,11 @@ public class Cells {
 
 	private final Catalogue catalogue;
 
-	public Cells(Catalogue catalogue) {
+	private final MessageSource messages;
+
+	public Cells(Catalogue catalogue, MessageSource messages) {
 		this.catalogue = catalogue;
+		this.messages = messages;
 	}
 
 	public String label(ModuleDefinition module, Field field, Locale locale) {
@@ -45,6 +49,9 @@ public class Cells {
 	public String format(Field field, Map<String, Object> row, Locale locale) {
 		Object value = row.get(field.name());
 		if (field.isRelation()) {
+			if (isHidden(field, row)) {
+				return hidden(locale);
+			}
 			Object label = row.get(field.name() + RecordQueries.LABEL_SUFFIX);
 			return (label != null) ? label.toString() : "";
 		}
@@ -95,13 +102,32 @@ public class Cells {
 		if (field.name().equals(linkField) && module.uiPath() != null) {
 			return module.uiPath() + "/" + row.get("id");
 		}
-		if (field.isRelation() && row.get(field.name()) != null) {
+		if (field.isRelation() && row.get(field.name()) != null && !isHidden(field, row)) {
 			return this.catalogue.find(field.relationModule())
 				.map(ModuleDefinition::uiPath)
 				.map((path) -> path + "/" + row.get(field.name()))
 				.orElse(null);
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a relation links a record the user may not see (see
+	 * {@link RecordQueries#HIDDEN_SUFFIX}).
+	 */
+	public boolean isHidden(Field field, Map<String, Object> row) {
+		return Boolean.TRUE.equals(row.get(field.name() + RecordQueries.HIDDEN_SUFFIX));
+	}
+
+	public boolean isHidden(String fieldName, Map<String, Object> row) {
+		return Boolean.TRUE.equals(row.get(fieldName + RecordQueries.HIDDEN_SUFFIX));
+	}
+
+	/**
+	 * What stands for a linked record the user may not see.
+	 */
+	public String hidden(Locale locale) {
+		return this.messages.getMessage("record.hidden", null, locale);
 	}
 
 }
