@@ -65,7 +65,9 @@ public final class HtmlForm {
 					}
 					selected.forEach((option) -> values.add(Map.entry(name, optionValue(option))));
 				}
-				case "textarea" -> values.add(Map.entry(name, control.val()));
+				// A browser posts a text area's line breaks as CR LF.
+				case "textarea" ->
+					values.add(Map.entry(name, control.val().replace("\r\n", "\n").replace("\n", "\r\n")));
 				default -> {
 					String type = control.attr("type").toLowerCase();
 					switch (type) {
