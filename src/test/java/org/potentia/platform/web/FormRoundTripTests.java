@@ -145,6 +145,50 @@ class FormRoundTripTests {
 	}
 
 	/**
+	 * A save refused for one field (a required field left empty) shows the form again
+	 * with every other value as the user typed it, dates included.
+	 */
+	@TestFactory
+	Stream<DynamicTest> aRefusedSaveShowsEverythingTypedAgain() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (ModuleDefinition module : this.catalogue.modules()) {
+			if (module.uiPath() == null || module.ownerColumn() == null) {
+				continue;
+			}
+			for (String language : List.of("en", "de")) {
+				tests.add(DynamicTest.dynamicTest(module.name() + " in " + language, () -> {
+					Person rep = this.people.rep(this.people.team());
+					long id = this.catalogueRecords.owner(this.people.admin(), rep).make(module);
+					HtmlForm form = HtmlForm.in(page(get(module.uiPath() + "/" + id + "/edit"), rep, language),
+							module.uiPath() + "/" + id);
+					Field required = module.fields()
+						.stream()
+						.filter((field) -> field.required() && !field.readOnly() && field.type() == FieldType.TEXT
+								&& form.has(field.property()))
+						.findFirst()
+						.orElseThrow();
+					form.set(required.property(), "");
+					MockHttpServletResponse response = this.mvc
+						.perform(post(form.action()).params(paramsOf(form))
+							.with(csrf())
+							.with(user(this.users.loadUserByUsername(rep.username())))
+							.header("Accept-Language", language))
+						.andReturn()
+						.getResponse();
+					assertThat(response.getStatus()).isEqualTo(200);
+					HtmlForm shown = HtmlForm.in(response.getContentAsString(), module.uiPath() + "/" + id);
+					for (Map.Entry<String, String> entry : form.values()) {
+						if (!"_csrf".equals(entry.getKey())) {
+							assertThat(shown.value(entry.getKey())).as(entry.getKey()).isEqualTo(entry.getValue());
+						}
+					}
+				}));
+			}
+		}
+		return tests.stream();
+	}
+
+	/**
 	 * A manager edits a team member's opportunity whose account and contact the manager
 	 * may not see (they belong to another team's rep): the form shows them as not visible
 	 * and offers no change, and saving only the next step keeps both links.
