@@ -157,7 +157,7 @@ class LeadControllerTests {
 		var lead = this.leads.get(id, this.rep);
 		assertThat(lead.getLastName()).isEqualTo("Nullbyte");
 		assertThat(lead.getCompany()).isEqualTo(this.tag);
-		assertThat(lead.getDescription()).isEqualTo("Line one\r\nLine\ttwo");
+		assertThat(lead.getDescription()).isEqualTo("Line one\nLine\ttwo");
 	}
 
 	@Test
