@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.potentia.platform.query.SqlCondition;
+import org.potentia.platform.security.Visibility;
 
 /**
  * The opportunity list's and board's filters beyond plain field equality: team, status
@@ -44,7 +45,7 @@ public final class OpportunityFilters {
 	 * Owned by a member of the team.
 	 */
 	static SqlCondition team(long teamId) {
-		return SqlCondition.of("t.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id = ?)", teamId);
+		return Visibility.ownedByTeam("t.owner_id", teamId);
 	}
 
 	static Long number(String text) {

@@ -39,25 +39,17 @@ public class Visibility {
 		boolean team = user.teamId() != null
 				&& (user.role() == Role.MANAGER || this.settings.getBoolean(REPS_SEE_TEAM, false));
 		if (team) {
-			return SqlCondition.of(ownerColumn + " IN (SELECT vu.id FROM users vu WHERE vu.team_id = ?)",
-					user.teamId());
+			return ownedByTeam(ownerColumn, user.teamId());
 		}
 		return SqlCondition.of(ownerColumn + " = ?", user.id());
 	}
 
 	/**
-	 * Whether the user may see a record with this owner, for records already loaded.
+	 * Records whose owner (an owner column given as SQL) is a member of the team: the
+	 * team part of the rule, and the lists' "team" filter.
 	 */
-	public boolean canSee(Long ownerId, Long ownerTeamId, CurrentUser user) {
-		if (user.isAdmin()) {
-			return true;
-		}
-		if (ownerId != null && ownerId == user.id()) {
-			return true;
-		}
-		boolean team = user.teamId() != null
-				&& (user.role() == Role.MANAGER || this.settings.getBoolean(REPS_SEE_TEAM, false));
-		return team && user.teamId().equals(ownerTeamId);
+	public static SqlCondition ownedByTeam(String ownerColumn, long teamId) {
+		return SqlCondition.of(ownerColumn + " IN (SELECT vu.id FROM users vu WHERE vu.team_id = ?)", teamId);
 	}
 
 }
