@@ -127,9 +127,9 @@ class PageTourBrowserTests {
 			browser.click(By.id("send"));
 			browser.find(By.id("form-message"));
 			look(browser, device, language, "web-form-public-refused", problems);
-			browser.get("/no-such-page");
+			browser.getExpectingConsoleError("/no-such-page", "status of 404");
 			look(browser, device, language, "not-found", problems);
-			browser.get("/accounts/" + Long.MAX_VALUE);
+			browser.getExpectingConsoleError("/accounts/" + Long.MAX_VALUE, "status of 404");
 			if (!browser.title().startsWith("404")) {
 				problems.add("account-not-found: " + browser.title());
 			}
