@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,7 +89,11 @@ public final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 		this.profile = profile;
 		this.driver = driver;
+		// A condition that reads an element while the page is replaced (after a click
+		// that
+		// navigates) is asked again, not failed.
 		this.wait = new WebDriverWait(driver, TIMEOUT);
+		this.wait.ignoring(StaleElementReferenceException.class);
 		this.viewport = viewport;
 		this.phone = phone;
 	}

@@ -124,7 +124,8 @@ class PageTourBrowserTests {
 			look(browser, device, language, "web-form-edit", problems);
 			String form = browser.find(By.id("public-url")).getText().replaceAll(".*/forms/", "");
 			visit(browser, device, language, "web-form-public", "/forms/" + form + "?lang=" + language, problems);
-			browser.click(By.id("send"));
+			// Sent empty, the form is refused with 422, which the console reports.
+			browser.expectConsoleError("status of 422").click(By.id("send"));
 			browser.find(By.id("form-message"));
 			look(browser, device, language, "web-form-public-refused", problems);
 			browser.getExpectingConsoleError("/no-such-page", "status of 404");
