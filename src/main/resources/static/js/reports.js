@@ -6,6 +6,14 @@
 (function () {
   'use strict';
 
+  // Who asked for less motion gets the chart drawn at once, without the bars growing.
+  var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  function draw(chart, option) {
+    option.animation = !reducedMotion;
+    chart.setOption(option);
+  }
+
   function rows() {
     return Array.prototype.slice.call(document.querySelectorAll('#report-table tbody tr[data-label]'));
   }
@@ -34,7 +42,7 @@
         data: data.map(function (row) { return number(row.dataset.compareAmount); })
       });
     }
-    chart.setOption({
+    draw(chart, {
       tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 80, right: 20 },
       xAxis: { type: 'category', data: data.map(function (row) { return row.dataset.label; }) },
       yAxis: { type: 'value' }, series: series
@@ -72,7 +80,7 @@
         itemStyle: { color: (key === 'opening' || key === 'closing') ? '#0d6efd' : (up[key] ? '#198754' : '#dc3545') }
       });
     });
-    chart.setOption({
+    draw(chart, {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 90, right: 20 },
       xAxis: { type: 'category', data: data.map(function (row) { return row.dataset.label; }) },
       yAxis: { type: 'value' },
@@ -89,7 +97,7 @@
   // The stage funnel: how many reached each stage.
   function funnel(element, chart) {
     var data = rows();
-    chart.setOption({
+    draw(chart, {
       tooltip: { trigger: 'item' },
       series: [{
         type: 'funnel', sort: 'none', left: '10%', width: '80%',
@@ -106,10 +114,10 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (element) {
-      var draw = charts[element.dataset.chart];
-      if (draw && window.echarts) {
+      var report = charts[element.dataset.chart];
+      if (report && window.echarts) {
         var chart = window.echarts.init(element);
-        draw(element, chart);
+        report(element, chart);
         element.dataset.drawn = 'true';
         window.addEventListener('resize', function () { chart.resize(); });
       }

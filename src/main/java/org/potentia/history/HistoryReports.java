@@ -101,15 +101,6 @@ public class HistoryReports {
 	}
 
 	/**
-	 * The months that have a monthly snapshot, newest first.
-	 */
-	public List<YearMonth> snapshotMonths() {
-		return this.jdbc.sql("SELECT period FROM snapshot_periods WHERE kind = 'month' ORDER BY period DESC")
-			.query((rs, rowNum) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
-			.list();
-	}
-
-	/**
 	 * The open pipeline at a month's end, grouped.
 	 * @see #pipelineAt(LocalDate, Grouping, CurrentUser, String)
 	 */

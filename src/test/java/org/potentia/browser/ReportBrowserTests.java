@@ -1,5 +1,6 @@
 package org.potentia.browser;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +52,12 @@ class ReportBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	/**
+	 * With {@code -Dpotentia.screenshots=DIR}, where to save a screenshot of each report.
+	 */
+	@Value("${potentia.screenshots:}")
+	String screenshots;
 
 	@Autowired
 	People people;
@@ -102,6 +110,7 @@ class ReportBrowserTests {
 						+ browser.find(By.cssSelector("#figure-" + figure.getKey() + " .figure-amount")).getText();
 				assertThat(shown).as(figure.getKey()).isEqualTo(figure.getValue());
 			}
+			screenshot(browser, "movement");
 			// The waterfall draws the same amounts, each bar on the level the ones before
 			// it left.
 			assertThat(chartSeries(browser, 1)).containsExactly(4300.0, 700.0, 500.0, 300.0, 2000.0, 400.0, 2800.0);
@@ -129,10 +138,12 @@ class ReportBrowserTests {
 			assertThat(chartSeries(browser, 0)).containsExactly(2800.0);
 			browser.get("/reports/pipeline?date=" + DAY + "&compare=" + COMPARED_DAY);
 			assertThat(chartSeries(browser, 1)).containsExactly(1900.0, 2400.0);
+			screenshot(browser, "pipeline");
 			browser.get("/reports/time-in-stage?from=" + FROM + "&to=" + TO);
 			assertThat(browser.find(By.id("report-table")).getText()).contains("Proposal");
 			browser.get("/reports/funnel?from=" + FROM + "&to=" + TO);
 			assertThat(browser.find(By.cssSelector("#chart[data-drawn='true']"))).isNotNull();
+			screenshot(browser, "funnel");
 			browser.get("/reports");
 		}
 	}
@@ -153,6 +164,12 @@ class ReportBrowserTests {
 			browser.expectConsoleError("Expected on purpose");
 			browser.script("console.error('Expected on purpose')");
 			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	private void screenshot(Browser browser, String name) {
+		if (!this.screenshots.isBlank()) {
+			browser.fullPageScreenshot(Path.of(this.screenshots, "report-" + name + ".png"));
 		}
 	}
 
