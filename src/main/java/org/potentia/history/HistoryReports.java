@@ -163,13 +163,17 @@ public class HistoryReports {
 	}
 
 	/**
-	 * Where the pipeline at the end of a day is read from: the daily snapshot of the day,
-	 * the monthly snapshot if the day ends a month, else the history rows. A snapshot
-	 * holds exactly what the history gives for its moment, so the answer is the same
-	 * either way; a snapshot is only faster, and it keeps the picture of a day when
-	 * history rows were imported later.
+	 * Where the pipeline at the end of a day is read from: today from the opportunities
+	 * as they are; an earlier day from its daily snapshot, from the monthly snapshot if
+	 * the day ends a month, else from the history rows. A snapshot holds exactly what the
+	 * history gives for its moment, so the answer is the same either way; a snapshot is
+	 * only faster (reading the history for a day costs about what rebuilding a snapshot
+	 * does), and it keeps the picture of a day when history rows were imported later.
 	 */
 	public PipelineSource pipelineSource(LocalDate day) {
+		if (!day.isBefore(LocalDate.now(zone()))) {
+			return PipelineSource.CURRENT;
+		}
 		if (this.snapshots.exists(SnapshotService.Period.DAY, day)) {
 			return PipelineSource.DAY_SNAPSHOT;
 		}
@@ -182,6 +186,8 @@ public class HistoryReports {
 
 	private StateTable stateTable(PipelineSource source, LocalDate day) {
 		return switch (source) {
+			case CURRENT ->
+				new StateTable("(" + SnapshotService.currentState() + ") t", List.of(), "1 = 1", new Object[0]);
 			case DAY_SNAPSHOT ->
 				new StateTable("potential_daily_snapshots t", List.of(), "t.period_day = ?", new Object[] { day });
 			case MONTH_SNAPSHOT -> new StateTable("potential_monthly_snapshots t", List.of(), "t.period_month = ?",
@@ -520,6 +526,8 @@ public class HistoryReports {
 	 */
 	public enum PipelineSource {
 
+		/** The opportunities as they are now (for today). */
+		CURRENT,
 		/** The daily snapshot of the day (BI on). */
 		DAY_SNAPSHOT,
 		/** The monthly snapshot of the month the day ends. */

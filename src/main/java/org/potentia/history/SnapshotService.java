@@ -288,6 +288,16 @@ public class SnapshotService {
 	}
 
 	/**
+	 * Each opportunity's state now, with the columns of the snapshot tables: what a
+	 * snapshot taken now would hold.
+	 */
+	static String currentState() {
+		return "SELECT p.id AS potential_id, p.stage_id, s.kind, p.amount, p.probability, p.weighted_amount,"
+				+ " p.expected_close_date, p.closed_date, p.owner_id, u.team_id, p.business_area_id, p.account_id"
+				+ " FROM potentials p JOIN pipeline_stages s ON s.id = p.stage_id LEFT JOIN users u ON u.id = p.owner_id";
+	}
+
+	/**
 	 * Each opportunity's state at a moment (the one parameter), as a rebuilt snapshot
 	 * holds it, with the columns of the snapshot tables: the last history row before the
 	 * moment, unless the opportunity had been deleted by then. The pipeline report reads

@@ -128,6 +128,16 @@ class HistoryReportsTests {
 							lines(this.reports.pipelineAt(month, grouping, this.manager.currentUser(), "en")));
 			}
 		}
+		// Today is read from the opportunities as they are, with the history's figures.
+		LocalDate today = LocalDate.now(this.snapshots.zone());
+		assertThat(this.reports.pipelineSource(today)).isEqualTo(HistoryReports.PipelineSource.CURRENT);
+		for (Grouping grouping : Grouping.values()) {
+			assertThat(lines(this.reports.pipelineAt(today, grouping, this.manager.currentUser(), "en")))
+				.as("today " + grouping)
+				.containsExactlyElementsOf(lines(this.reports.pipelineAt(HistoryReports.PipelineSource.HISTORY, today,
+						grouping, this.manager.currentUser(), "en")))
+				.isNotEmpty();
+		}
 		// February 27 is no month end: read from the history, it is February's picture
 		// (nothing in the scenario changed on the 28th).
 		assertThat(lines(this.reports.pipelineAt(FEBRUARY.atDay(27), Grouping.STAGE, a(), "en")))

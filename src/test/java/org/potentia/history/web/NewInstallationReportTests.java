@@ -85,6 +85,7 @@ class NewInstallationReportTests {
 		Document todays = page("/reports/pipeline", rep);
 		assertThat(todays.getElementById("date").val()).isEqualTo(today.toString());
 		assertThat(todays.getElementById("total-count").text()).isEqualTo("2");
+		assertThat(todays.getElementById("pipeline-source").text()).contains("as they are now");
 		assertThat(csv("/reports/pipeline?date=" + today + "&compare=" + yesterday + "&format=csv", rep))
 			.containsExactly(
 					"group,count,amount,weighted,compare_count,compare_amount,compare_weighted,difference_amount",
