@@ -23,10 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reports on history: pipeline as of a month end (from monthly snapshots), movement
- * between two dates, time in stage and the stage funnel (from history rows). Each is a
- * few set-based queries; each applies the visibility rule to the owner the rows record,
- * so a rep's report covers what the rep may see.
+ * The reports on history: pipeline as of any day (from the snapshot that covers it, else
+ * from the history rows), movement between two dates, time in stage and the stage funnel
+ * (from history rows). Each is a few set-based queries; each applies the visibility rule
+ * to the owner the rows record, so a rep's report covers what the rep may see.
  */
 @Service
 @Transactional(readOnly = true)
@@ -94,32 +94,46 @@ public class HistoryReports {
 	}
 
 	/**
-	 * The months that have a monthly snapshot, newest first.
+	 * The time zone whose days and month ends the reports count in.
 	 */
-	public List<YearMonth> snapshotMonths() {
-		return this.jdbc.sql("SELECT period FROM snapshot_periods WHERE kind = 'month' ORDER BY period DESC")
-			.query((rs, rowNum) -> YearMonth.from(rs.getObject(1, LocalDate.class)))
-			.list();
+	public ZoneId zone() {
+		return this.snapshots.zone();
 	}
 
 	/**
-	 * The open pipeline at a month's end, grouped: count, amount and weighted amount per
-	 * group, from the monthly snapshot.
+	 * The open pipeline at a month's end, grouped.
+	 * @see #pipelineAt(LocalDate, Grouping, CurrentUser, String)
 	 */
 	public List<Group> pipelineAt(YearMonth month, Grouping grouping, CurrentUser user, String language) {
-		SqlCondition where = SqlCondition.of("t.period_month = ? AND t.kind = 'open'", month.atDay(1))
+		return pipelineAt(month.atEndOfMonth(), grouping, user, language);
+	}
+
+	/**
+	 * The open pipeline at the end of a day, grouped: count, amount and weighted amount
+	 * per group; read from the snapshot that covers the day if there is one (see
+	 * {@link #pipelineSource}), else from the history rows, the way a rebuilt snapshot
+	 * reads them.
+	 */
+	public List<Group> pipelineAt(LocalDate day, Grouping grouping, CurrentUser user, String language) {
+		return pipelineAt(pipelineSource(day), day, grouping, user, language);
+	}
+
+	List<Group> pipelineAt(PipelineSource source, LocalDate day, Grouping grouping, CurrentUser user, String language) {
+		StateTable table = stateTable(source, day);
+		SqlCondition where = SqlCondition.of(table.condition(), table.conditionParameters())
+			.and(SqlCondition.of("t.kind = 'open'"))
 			.and(this.visibility.predicate("t.owner_id", user));
 		List<Object> parameters = new ArrayList<>();
 		if (grouping.labelTakesLanguage()) {
 			parameters.add(language);
 		}
+		parameters.addAll(table.parameters());
 		parameters.addAll(where.parameters());
 		// The order is looked up once per group, not inside an aggregate once per row.
 		String sql = "SELECT " + grouping.column + " AS g, " + grouping.label + " AS label, "
 				+ ((grouping.order != null) ? grouping.order : "0") + " AS sort_key, COUNT(*) AS c,"
-				+ " COALESCE(SUM(t.amount), 0) AS amount, COALESCE(SUM(t.weighted_amount), 0) AS weighted"
-				+ " FROM potential_monthly_snapshots t WHERE " + where.sql() + " GROUP BY " + grouping.column
-				+ " ORDER BY sort_key, label";
+				+ " COALESCE(SUM(t.amount), 0) AS amount, COALESCE(SUM(t.weighted_amount), 0) AS weighted" + " FROM "
+				+ table.sql() + " WHERE " + where.sql() + " GROUP BY " + grouping.column + " ORDER BY sort_key, label";
 		return this.jdbc.sql(sql)
 			.params(parameters)
 			.query((rs, rowNum) -> new Group((Long) rs.getObject("g", Long.class), rs.getString("label"),
@@ -128,14 +142,67 @@ public class HistoryReports {
 	}
 
 	/**
-	 * The snapshot rows behind one group of the pipeline report.
+	 * The opportunities behind one group of the pipeline report at a month's end.
 	 */
 	public List<Map<String, Object>> pipelineRows(YearMonth month, Grouping grouping, Long group, CurrentUser user) {
-		SqlCondition where = SqlCondition.of("t.period_month = ? AND t.kind = 'open'", month.atDay(1))
+		return pipelineRows(month.atEndOfMonth(), grouping, group, user);
+	}
+
+	/**
+	 * The opportunities behind one group of the pipeline report at the end of a day, from
+	 * the same source as the report.
+	 */
+	public List<Map<String, Object>> pipelineRows(LocalDate day, Grouping grouping, Long group, CurrentUser user) {
+		StateTable table = stateTable(pipelineSource(day), day);
+		SqlCondition where = SqlCondition.of(table.condition(), table.conditionParameters())
+			.and(SqlCondition.of("t.kind = 'open'"))
 			.and((group != null) ? SqlCondition.of(grouping.column + " = ?", group)
 					: SqlCondition.of(grouping.column + " IS NULL"))
 			.and(this.visibility.predicate("t.owner_id", user));
-		return opportunities("potential_monthly_snapshots", where);
+		return opportunities(table, where);
+	}
+
+	/**
+	 * Where the pipeline at the end of a day is read from: today from the opportunities
+	 * as they are; an earlier day from its daily snapshot, from the monthly snapshot if
+	 * the day ends a month, else from the history rows. A snapshot holds exactly what the
+	 * history gives for its moment, so the answer is the same either way; a snapshot is
+	 * only faster (reading the history for a day costs about what rebuilding a snapshot
+	 * does), and it keeps the picture of a day when history rows were imported later.
+	 */
+	public PipelineSource pipelineSource(LocalDate day) {
+		if (!day.isBefore(LocalDate.now(zone()))) {
+			return PipelineSource.CURRENT;
+		}
+		if (this.snapshots.exists(SnapshotService.Period.DAY, day)) {
+			return PipelineSource.DAY_SNAPSHOT;
+		}
+		if (day.equals(YearMonth.from(day).atEndOfMonth())
+				&& this.snapshots.exists(SnapshotService.Period.MONTH, YearMonth.from(day).atDay(1))) {
+			return PipelineSource.MONTH_SNAPSHOT;
+		}
+		return PipelineSource.HISTORY;
+	}
+
+	private StateTable stateTable(PipelineSource source, LocalDate day) {
+		return switch (source) {
+			case CURRENT ->
+				new StateTable("(" + SnapshotService.currentState() + ") t", List.of(), "1 = 1", new Object[0]);
+			case DAY_SNAPSHOT ->
+				new StateTable("potential_daily_snapshots t", List.of(), "t.period_day = ?", new Object[] { day });
+			case MONTH_SNAPSHOT -> new StateTable("potential_monthly_snapshots t", List.of(), "t.period_month = ?",
+					new Object[] { YearMonth.from(day).atDay(1) });
+			case HISTORY -> new StateTable("(" + SnapshotService.stateFromHistory() + ") t",
+					List.of(Timestamp.from(day.plusDays(1).atStartOfDay(this.snapshots.zone()).toInstant())), "1 = 1",
+					new Object[0]);
+		};
+	}
+
+	/**
+	 * The opportunities' states at a moment, as the table expression {@code t} with the
+	 * snapshot tables' columns, its parameters, and the condition that picks the moment.
+	 */
+	private record StateTable(String sql, List<Object> parameters, String condition, Object[] conditionParameters) {
 	}
 
 	/**
@@ -429,12 +496,15 @@ public class HistoryReports {
 		return steps;
 	}
 
-	private List<Map<String, Object>> opportunities(String table, SqlCondition where) {
+	private List<Map<String, Object>> opportunities(StateTable table, SqlCondition where) {
 		String sql = "SELECT t.potential_id, (SELECT p.name FROM potentials p WHERE p.id = t.potential_id) AS name,"
 				+ " t.amount, t.weighted_amount, t.probability, t.expected_close_date,"
 				+ " (SELECT concat_ws(' ', u.first_name, u.last_name) FROM users u WHERE u.id = t.owner_id) AS owner"
-				+ " FROM " + table + " t WHERE " + where.sql() + " ORDER BY t.amount DESC, t.potential_id LIMIT 1000";
-		return this.jdbc.sql(sql).params(where.parameters()).query((rs, rowNum) -> {
+				+ " FROM " + table.sql() + " WHERE " + where.sql()
+				+ " ORDER BY t.amount DESC, t.potential_id LIMIT 1000";
+		List<Object> parameters = new ArrayList<>(table.parameters());
+		parameters.addAll(where.parameters());
+		return this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("id", rs.getLong("potential_id"));
 			row.put("name", rs.getString("name"));
@@ -449,6 +519,26 @@ public class HistoryReports {
 
 	private static BigDecimal zero(BigDecimal value) {
 		return (value != null) ? value : BigDecimal.ZERO;
+	}
+
+	/**
+	 * Where the pipeline report read its figures from.
+	 */
+	public enum PipelineSource {
+
+		/** The opportunities as they are now (for today). */
+		CURRENT,
+		/** The daily snapshot of the day (BI on). */
+		DAY_SNAPSHOT,
+		/** The monthly snapshot of the month the day ends. */
+		MONTH_SNAPSHOT,
+		/** The history rows, as a rebuilt snapshot reads them. */
+		HISTORY;
+
+		public String code() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
 	}
 
 	/**

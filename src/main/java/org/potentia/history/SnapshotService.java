@@ -65,6 +65,12 @@ public class SnapshotService {
 
 	private static final Logger logger = LoggerFactory.getLogger(SnapshotService.class);
 
+	/**
+	 * The last history row of each opportunity before a moment (the one parameter).
+	 */
+	private static final String LAST_ROWS_BEFORE = "SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ?"
+			+ " GROUP BY h2.potential_id";
+
 	private static final String COLUMNS = "potential_id, stage_id, kind, amount, probability, weighted_amount,"
 			+ " expected_close_date, closed_date, owner_id, team_id, business_area_id, account_id, rebuilt";
 
@@ -276,11 +282,31 @@ public class SnapshotService {
 	}
 
 	private long rebuildRows(Period period, LocalDate start, LocalDate end, Instant endInstant) {
-		return this.jdbc
-			.sql(historyInsert(period, true,
-					"SELECT MAX(h2.id) FROM potential_history h2 WHERE h2.changed_at < ? GROUP BY h2.potential_id"))
+		return this.jdbc.sql(historyInsert(period, true, LAST_ROWS_BEFORE))
 			.params(start, Timestamp.from(endInstant), start, end)
 			.update();
+	}
+
+	/**
+	 * Each opportunity's state now, with the columns of the snapshot tables: what a
+	 * snapshot taken now would hold.
+	 */
+	static String currentState() {
+		return "SELECT p.id AS potential_id, p.stage_id, s.kind, p.amount, p.probability, p.weighted_amount,"
+				+ " p.expected_close_date, p.closed_date, p.owner_id, u.team_id, p.business_area_id, p.account_id"
+				+ " FROM potentials p JOIN pipeline_stages s ON s.id = p.stage_id LEFT JOIN users u ON u.id = p.owner_id";
+	}
+
+	/**
+	 * Each opportunity's state at a moment (the one parameter), as a rebuilt snapshot
+	 * holds it, with the columns of the snapshot tables: the last history row before the
+	 * moment, unless the opportunity had been deleted by then. The pipeline report reads
+	 * it for a day that no snapshot covers.
+	 */
+	static String stateFromHistory() {
+		return "SELECT h.potential_id, h.stage_id, h.stage_kind AS kind, h.amount, h.probability, h.weighted_amount,"
+				+ " h.expected_close_date, h.closed_date, h.owner_id, h.team_id, h.business_area_id, h.account_id"
+				+ " FROM potential_history h WHERE h.id IN (" + LAST_ROWS_BEFORE + ") AND h.event <> 'deleted'";
 	}
 
 	/**
@@ -296,11 +322,14 @@ public class SnapshotService {
 				+ " AND h.event <> 'deleted' AND (h.stage_kind = 'open' OR (h.closed_date >= ? AND h.closed_date < ?))";
 	}
 
+	/**
+	 * When the first history row was written; empty on a new installation, whose
+	 * {@code MIN} is one row holding null (which {@code single()} would refuse).
+	 */
 	private Optional<Instant> firstActivity() {
-		return Optional
-			.ofNullable(this.jdbc.sql("SELECT MIN(changed_at) FROM potential_history")
-				.query((rs, rowNum) -> rs.getTimestamp(1))
-				.single())
+		return this.jdbc.sql("SELECT MIN(changed_at) FROM potential_history")
+			.query((rs, rowNum) -> rs.getTimestamp(1))
+			.optional()
 			.map(Timestamp::toInstant);
 	}
 

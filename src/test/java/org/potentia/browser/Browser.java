@@ -8,20 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -33,6 +39,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Manager does not run because both paths are given). Without them the test fails with a
  * clear message instead of being skipped, so that CI cannot pass without its browser
  * tests.
+ * <p>
+ * Every page must load without an error in the browser's console (a script error, a
+ * resource that failed to load): the console is read before each page is left, after it
+ * has loaded and when the browser is closed, and any error fails the test with the page
+ * and the message. A test that provokes an error on purpose (a page that answers 404,
+ * say) says so with {@link #expectConsoleError}.
  *
  * <pre class="code">
  * try (Browser browser = Browser.open("http://localhost:" + port)) {
@@ -68,11 +80,20 @@ public final class Browser implements AutoCloseable {
 
 	private final boolean phone;
 
+	/**
+	 * Fragments of the console errors the test expects on the current page.
+	 */
+	private final List<String> expectedErrors = new ArrayList<>();
+
 	private Browser(String baseUrl, Path profile, ChromeDriver driver, Dimension viewport, boolean phone) {
 		this.baseUrl = baseUrl;
 		this.profile = profile;
 		this.driver = driver;
+		// A condition that reads an element while the page is replaced (after a click
+		// that
+		// navigates) is asked again, not failed.
 		this.wait = new WebDriverWait(driver, TIMEOUT);
+		this.wait.ignoring(StaleElementReferenceException.class);
 		this.viewport = viewport;
 		this.phone = phone;
 	}
@@ -99,6 +120,9 @@ public final class Browser implements AutoCloseable {
 				"--hide-scrollbars", "--force-prefers-reduced-motion", "--lang=en-US", "--user-data-dir=" + profile,
 				"--window-size=" + Math.max(window.getWidth(), 800) + "," + window.getHeight());
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.SEVERE);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		boolean phone = window.getWidth() < DESKTOP.getWidth();
 		if (phone) {
 			// A window cannot be narrower than 500 pixels; a phone's viewport is
@@ -126,7 +150,61 @@ public final class Browser implements AutoCloseable {
 	 * @param path the path below the application's root, such as {@code /accounts}
 	 */
 	public Browser get(String path) {
+		assertNoConsoleErrors();
+		this.expectedErrors.clear();
 		this.driver.get(this.baseUrl + path);
+		assertNoConsoleErrors();
+		return this;
+	}
+
+	/**
+	 * Loads a page that is expected to log an error in the console, such as a page that
+	 * answers 404 ({@code "status of 404"}).
+	 * @param fragment a part of the expected error's message
+	 */
+	public Browser getExpectingConsoleError(String path, String fragment) {
+		assertNoConsoleErrors();
+		this.expectedErrors.clear();
+		this.expectedErrors.add(fragment);
+		this.driver.get(this.baseUrl + path);
+		assertNoConsoleErrors();
+		return this;
+	}
+
+	/**
+	 * Accepts console errors that contain the fragment until the next page is loaded with
+	 * {@link #get}: for an action on this page that is meant to fail, such as a form post
+	 * answered with 422.
+	 */
+	public Browser expectConsoleError(String fragment) {
+		this.expectedErrors.add(fragment);
+		return this;
+	}
+
+	/**
+	 * The errors logged in the console since it was last read, without the expected ones.
+	 * Reading empties the log.
+	 */
+	public List<String> consoleErrors() {
+		List<String> errors = new ArrayList<>();
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
+			if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
+					&& this.expectedErrors.stream().noneMatch((fragment) -> entry.getMessage().contains(fragment))) {
+				errors.add(entry.getMessage());
+			}
+		}
+		return errors;
+	}
+
+	/**
+	 * Fails if the console shows an error: called on every page, so a test need not.
+	 */
+	public Browser assertNoConsoleErrors() {
+		List<String> errors = consoleErrors();
+		if (!errors.isEmpty()) {
+			throw new AssertionError(
+					"The browser console shows errors on " + path() + ":\n  " + String.join("\n  ", errors));
+		}
 		return this;
 	}
 
@@ -261,13 +339,21 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
+	/**
+	 * Checks the console of the last page, then quits the browser.
+	 */
 	@Override
 	public void close() {
 		try {
-			this.driver.quit();
+			assertNoConsoleErrors();
 		}
 		finally {
-			delete(this.profile);
+			try {
+				this.driver.quit();
+			}
+			finally {
+				delete(this.profile);
+			}
 		}
 	}
 

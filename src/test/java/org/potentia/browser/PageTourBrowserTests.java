@@ -124,12 +124,13 @@ class PageTourBrowserTests {
 			look(browser, device, language, "web-form-edit", problems);
 			String form = browser.find(By.id("public-url")).getText().replaceAll(".*/forms/", "");
 			visit(browser, device, language, "web-form-public", "/forms/" + form + "?lang=" + language, problems);
-			browser.click(By.id("send"));
+			// Sent empty, the form is refused with 422, which the console reports.
+			browser.expectConsoleError("status of 422").click(By.id("send"));
 			browser.find(By.id("form-message"));
 			look(browser, device, language, "web-form-public-refused", problems);
-			browser.get("/no-such-page");
+			browser.getExpectingConsoleError("/no-such-page", "status of 404");
 			look(browser, device, language, "not-found", problems);
-			browser.get("/accounts/" + Long.MAX_VALUE);
+			browser.getExpectingConsoleError("/accounts/" + Long.MAX_VALUE, "status of 404");
 			if (!browser.title().startsWith("404")) {
 				problems.add("account-not-found: " + browser.title());
 			}

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.potentia.platform.security.CurrentUser;
+import org.potentia.tool.ConversionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,12 @@ class DemoDataTests {
 
 	@Autowired
 	RecordingContributor contributor;
+
+	@Autowired
+	ConversionService conversions;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void createsTeamsUsersAccountsAndContacts() {
@@ -75,6 +84,54 @@ class DemoDataTests {
 				+ " where s.kind = 'lost' and p.lost_reason_id is null"))
 			.isZero();
 		assertThat(count("select count(*) from potential_history")).isEqualTo(accounts * 2);
+	}
+
+	@Test
+	void createsLeadsInEveryStageSomeReadyToConvert() {
+		assertThat(count("select count(*) from leads")).isBetween(10L, 30L);
+		assertThat(this.jdbc
+			.sql("select s.code from pipeline_stages s where s.module = 'leads' and not exists"
+					+ " (select 1 from leads l where l.stage_id = s.id)")
+			.query(String.class)
+			.list()).as("lead stages without a demo lead").isEmpty();
+		assertThat(count("select count(*) from leads where converted_at is not null")).isZero();
+		assertThat(count("select count(distinct owner_id) from leads")).isGreaterThan(1);
+		// Qualified and complete: what a newcomer converts.
+		assertThat(count("select count(*) from leads l join pipeline_stages s on s.id = l.stage_id"
+				+ " where s.code = 'qualified' and l.company is not null and l.email is not null"
+				+ " and l.first_name is not null"))
+			.isGreaterThanOrEqualTo(3);
+		// One is from a company that is a demo account already.
+		assertThat(count("select count(*) from leads l join pipeline_stages s on s.id = l.stage_id"
+				+ " where s.code = 'qualified' and exists (select 1 from accounts a"
+				+ " where lower(a.name) = lower(l.company))"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from leads where created_by <> 'admin'")).isZero();
+	}
+
+	@Test
+	void theQualifiedLeadsConvertAndTheKnownCompanyLinksItsAccount() {
+		CurrentUser admin = this.contributor.contexts.get(0).admin();
+		List<Long> qualified = this.jdbc
+			.sql("select l.id from leads l join pipeline_stages s on s.id = l.stage_id"
+					+ " where s.code = 'qualified' order by l.id")
+			.query(Long.class)
+			.list();
+		long known = this.jdbc.sql(
+				"select l.id from leads l where exists (select 1 from accounts a where lower(a.name) = lower(l.company))")
+			.query(Long.class)
+			.single();
+		// Converted and rolled back, so that the other tests see the demo data as made.
+		this.transactions.executeWithoutResult((status) -> {
+			for (long lead : qualified) {
+				ConversionService.Result result = this.conversions.convert(lead, ConversionService.Request.defaults(),
+						admin, "form");
+				assertThat(result.opportunityId()).isNotNull();
+				assertThat(result.accountCreated()).as("account created for lead " + lead).isEqualTo(lead != known);
+			}
+			status.setRollbackOnly();
+		});
+		assertThat(count("select count(*) from leads where converted_at is not null")).isZero();
 	}
 
 	@Test

@@ -115,6 +115,41 @@ class HistoryReportsTests {
 	}
 
 	@Test
+	void aDayWithoutSnapshotIsAnsweredFromTheHistoryWithTheSnapshotsFigures() {
+		for (YearMonth month : List.of(JANUARY, FEBRUARY)) {
+			LocalDate end = month.atEndOfMonth();
+			assertThat(this.reports.pipelineSource(end)).isEqualTo(HistoryReports.PipelineSource.MONTH_SNAPSHOT);
+			assertThat(this.reports.pipelineSource(end.minusDays(1))).isEqualTo(HistoryReports.PipelineSource.HISTORY);
+			for (Grouping grouping : Grouping.values()) {
+				assertThat(lines(this.reports.pipelineAt(HistoryReports.PipelineSource.HISTORY, end, grouping,
+						this.manager.currentUser(), "en")))
+					.as(month + " " + grouping)
+					.containsExactlyElementsOf(
+							lines(this.reports.pipelineAt(month, grouping, this.manager.currentUser(), "en")));
+			}
+		}
+		// Today is read from the opportunities as they are, with the history's figures.
+		LocalDate today = LocalDate.now(this.snapshots.zone());
+		assertThat(this.reports.pipelineSource(today)).isEqualTo(HistoryReports.PipelineSource.CURRENT);
+		for (Grouping grouping : Grouping.values()) {
+			assertThat(lines(this.reports.pipelineAt(today, grouping, this.manager.currentUser(), "en")))
+				.as("today " + grouping)
+				.containsExactlyElementsOf(lines(this.reports.pipelineAt(HistoryReports.PipelineSource.HISTORY, today,
+						grouping, this.manager.currentUser(), "en")))
+				.isNotEmpty();
+		}
+		// February 27 is no month end: read from the history, it is February's picture
+		// (nothing in the scenario changed on the 28th).
+		assertThat(lines(this.reports.pipelineAt(FEBRUARY.atDay(27), Grouping.STAGE, a(), "en")))
+			.containsExactly("Qualification: 3 / 2600 / 520", "Proposal: 1 / 900 / 450", "Negotiation: 1 / 1200 / 900");
+		// February 12, mid-month: Hotel 600 (reopened), Alpha 1500, Charlie 3500, Echo
+		// 500 and Foxtrot 700 in qualification; Golf 800 in needs analysis; India 900,
+		// Bravo 1200 (cut that day) and Delta 4000 in proposal.
+		assertThat(lines(this.reports.pipelineAt(FEBRUARY.atDay(12), Grouping.STAGE, a(), "en"))).containsExactly(
+				"Qualification: 5 / 6800 / 1360", "Needs analysis: 1 / 800 / 280", "Proposal: 3 / 6100 / 3050");
+	}
+
+	@Test
 	void pipelineDrillDownListsWhatEachGroupCounts() {
 		Map<String, List<String>> expected = new LinkedHashMap<>();
 		expected.put("Qualification", List.of("Alpha 1500", "Hotel 600", "Echo 500"));

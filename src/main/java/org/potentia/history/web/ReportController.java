@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The history reports: pipeline as of a month end (two months side by side), movement
- * between two dates (waterfall), time in stage, and the stage funnel; each with a chart,
+ * The history reports: pipeline as of any day (two days side by side), movement between
+ * two dates (waterfall), time in stage, and the stage funnel; each with a chart,
  * drill-down to the opportunities and CSV export.
  */
 @Controller
@@ -49,16 +49,21 @@ class ReportController {
 		return "reports/index";
 	}
 
+	/**
+	 * The pipeline as of the end of any day, today by default; {@code month=yyyy-MM} (the
+	 * month-end form of older links) stands for the month's last day.
+	 */
 	@GetMapping("/pipeline")
-	String pipeline(@RequestParam(required = false) String month, @RequestParam(required = false) String compare,
-			@RequestParam(defaultValue = "stage") String group, @RequestParam(required = false) String format,
-			CurrentUser user, Model model, HttpServletResponse response) throws IOException {
-		List<YearMonth> months = this.reports.snapshotMonths();
-		YearMonth first = month(month, months.isEmpty() ? null : months.get(0));
-		YearMonth second = month(compare, null);
+	String pipeline(@RequestParam(required = false) String date, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String compare, @RequestParam(defaultValue = "stage") String group,
+			@RequestParam(required = false) String format, CurrentUser user, Model model, HttpServletResponse response)
+			throws IOException {
+		LocalDate today = LocalDate.now(this.reports.zone());
+		// Nothing is known past today: a later day answers as today.
+		LocalDate first = notAfter(day((date != null && !date.isBlank()) ? date : month, today), today);
+		LocalDate second = notAfter(day(compare, null), today);
 		Grouping grouping = Grouping.of(group);
-		List<HistoryReports.Group> a = (first != null) ? this.reports.pipelineAt(first, grouping, user, language(model))
-				: List.of();
+		List<HistoryReports.Group> a = this.reports.pipelineAt(first, grouping, user, language(model));
 		List<HistoryReports.Group> b = (second != null)
 				? this.reports.pipelineAt(second, grouping, user, language(model)) : List.of();
 		List<ComparedGroup> rows = compare(a, b);
@@ -73,9 +78,11 @@ class ReportController {
 						.toList());
 			return null;
 		}
-		model.addAttribute("months", months);
-		model.addAttribute("month", first);
+		model.addAttribute("today", today);
+		model.addAttribute("date", first);
+		model.addAttribute("source", this.reports.pipelineSource(first).code());
 		model.addAttribute("compare", second);
+		model.addAttribute("compareSource", (second != null) ? this.reports.pipelineSource(second).code() : null);
 		model.addAttribute("group", grouping.code());
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", total(rows));
@@ -83,12 +90,13 @@ class ReportController {
 	}
 
 	@GetMapping("/pipeline/drill")
-	String pipelineDrill(@RequestParam String month, @RequestParam(defaultValue = "stage") String group,
-			@RequestParam(required = false) Long value, CurrentUser user, Model model) {
-		YearMonth at = month(month, YearMonth.now());
+	String pipelineDrill(@RequestParam(required = false) String date, @RequestParam(required = false) String month,
+			@RequestParam(defaultValue = "stage") String group, @RequestParam(required = false) Long value,
+			CurrentUser user, Model model) {
+		LocalDate at = day((date != null && !date.isBlank()) ? date : month, LocalDate.now(this.reports.zone()));
 		model.addAttribute("title", at.toString());
 		model.addAttribute("rows", this.reports.pipelineRows(at, Grouping.of(group), value, user));
-		model.addAttribute("back", "/reports/pipeline?month=" + at + "&group=" + Grouping.of(group).code());
+		model.addAttribute("back", "/reports/pipeline?date=" + at + "&group=" + Grouping.of(group).code());
 		return "reports/drill";
 	}
 
@@ -259,13 +267,23 @@ class ReportController {
 		return Math.round(value * 10) / 10.0;
 	}
 
-	private static YearMonth month(String text, YearMonth fallback) {
-		try {
-			return (text == null || text.isBlank()) ? fallback : YearMonth.parse(text.trim());
+	private static LocalDate notAfter(LocalDate day, LocalDate last) {
+		return (day != null && day.isAfter(last)) ? last : day;
+	}
+
+	/**
+	 * A day, or a month ({@code yyyy-MM}) for its last day.
+	 */
+	private static LocalDate day(String text, LocalDate fallback) {
+		if (text != null && text.trim().matches("\\d{4}-\\d{2}")) {
+			try {
+				return YearMonth.parse(text.trim()).atEndOfMonth();
+			}
+			catch (DateTimeParseException ex) {
+				return fallback;
+			}
 		}
-		catch (DateTimeParseException ex) {
-			return fallback;
-		}
+		return date(text, fallback);
 	}
 
 	private static LocalDate date(String text, LocalDate fallback) {

@@ -92,7 +92,7 @@ class ReportControllerTests {
 		pages.put("/reports/pipeline?month=2011-02&compare=2011-01&group=stage",
 				List.of("Qualification", "Qualifizierung"));
 		pages.put("/reports/pipeline?month=2011-02&group=owner",
-				List.of("Pipeline as of a month end", "Pipeline zum Monatsende"));
+				List.of("Pipeline as of a day", "Pipeline zu einem Stichtag"));
 		pages.put("/reports/pipeline?month=2011-02&group=team", List.of("Team", "Team"));
 		pages.put("/reports/pipeline?month=2011-02&group=business_area",
 				List.of("Business area", "Gesch\u00e4ftsbereich"));
