@@ -127,7 +127,13 @@ class JsonApiController {
 		CurrentUser user = CurrentUser.get();
 		int page = integer(parameters.get("page[number]"), 1, "page[number]");
 		int size = integer(parameters.get("page[size]"), DEFAULT_PAGE_SIZE, "page[size]");
-		SqlCondition filter = this.filters.parse(definition, parameters.get("filter"));
+		SqlCondition filter;
+		try {
+			filter = this.filters.parse(definition, parameters.get("filter"));
+		}
+		catch (BadQueryException ex) {
+			throw ex.inParameter("filter");
+		}
 		ListQuery query = new ListQuery(parameters.get("q"), filter, parameters.get("sort"), page, size);
 		PageResult result = this.queries.list(definition, query, user);
 		Set<String> fieldset = fieldset(definition, parameters);
