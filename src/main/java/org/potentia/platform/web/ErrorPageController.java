@@ -39,6 +39,9 @@ class ErrorPageController implements ErrorController {
 			case CONTENT_TOO_LARGE -> "error.too_large";
 			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
 		};
+		if (request.getAttribute(MultipartNameFilter.ERROR_MESSAGE_KEY) instanceof String refused) {
+			key = refused;
+		}
 		if (path.startsWith("/api/")) {
 			// API clients ask for resources, not pages.
 			String apiKey = (status == HttpStatus.NOT_FOUND) ? "error.notfound" : key;
