@@ -39,7 +39,7 @@ class ErrorPageController implements ErrorController {
 			case CONTENT_TOO_LARGE -> "error.too_large";
 			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
 		};
-		if (request.getAttribute(MultipartNameFilter.ERROR_MESSAGE_KEY) instanceof String refused) {
+		if (request.getAttribute(RequestBodyFilter.ERROR_MESSAGE_KEY) instanceof String refused) {
 			key = refused;
 		}
 		if (path.startsWith("/api/")) {
