@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.potentia.history.HistoryReports;
 import org.potentia.history.HistoryReports.Grouping;
+import org.potentia.platform.query.Values;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.Navigation;
 import org.springframework.context.annotation.Bean;
@@ -261,18 +261,18 @@ class ReportController {
 
 	private static YearMonth month(String text, YearMonth fallback) {
 		try {
-			return (text == null || text.isBlank()) ? fallback : YearMonth.parse(text.trim());
+			return (text == null || text.isBlank()) ? fallback : Values.month(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			return fallback;
 		}
 	}
 
 	private static LocalDate date(String text, LocalDate fallback) {
 		try {
-			return (text == null || text.isBlank()) ? fallback : LocalDate.parse(text.trim());
+			return (text == null || text.isBlank()) ? fallback : Values.date(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			return fallback;
 		}
 	}

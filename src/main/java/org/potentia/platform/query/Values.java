@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
@@ -53,6 +54,33 @@ public final class Values {
 		}
 		catch (DateTimeParseException | StringIndexOutOfBoundsException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 date");
+		}
+	}
+
+	/**
+	 * A date typed into a page's query or field ({@code yyyy-MM-dd}), under the same
+	 * range rule as a field's dates: the years 1 to 9999.
+	 * @throws IllegalArgumentException if the text is no such date
+	 */
+	public static LocalDate date(String text) {
+		try {
+			return inRange(LocalDate.parse(text.trim()), text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 date");
+		}
+	}
+
+	/**
+	 * A month typed into a page's query ({@code yyyy-MM}), in the years 1 to 9999.
+	 * @throws IllegalArgumentException if the text is no such month
+	 */
+	public static YearMonth month(String text) {
+		try {
+			return inRange(YearMonth.parse(text.trim()), text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 month");
 		}
 	}
 
