@@ -33,6 +33,8 @@ import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -54,13 +56,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here. The run is bounded (a fixed number of values per parameter and field, at most
  * {@value #MAX_PAGES} pages) and seeded: the seed is printed, and
  * {@code -Dpotentia.fuzz.seed=…} repeats a run. It has its own application context with
- * the demo data (a separate in-memory database), so that what it saves and deletes
- * disturbs no other test, and it runs after the other classes (see
- * {@code junit-platform.properties}).
+ * the demo data (a separate in-memory database), closed after it, so that what it saves
+ * and deletes disturbs no other test; and it runs after the other classes (see
+ * {@code junit-platform.properties}), which matters where the contexts share one database
+ * (PostgreSQL).
  */
 @PotentiaTest
 @TestPropertySource(properties = { "potentia.demo=true", "potentia.demo.password=fuzz-demo-password",
 		"potentia.forms.rate-limit=1000000" })
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 @Order(Integer.MAX_VALUE)
 class HostileInputTests {
 
