@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -27,11 +26,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parsing the parts, from whichever {@code getParameter} comes first (the CSRF check).
  * Other odd names are parsed, and cleaned where they are kept.
  * </ul>
- * The error page (or, under {@code /api/}, the error document) says why.
+ * The error page (or, under {@code /api/}, the error document) says why. It runs after
+ * the public forms' guard (-200), which refuses large bodies and counts posts before
+ * anything reads them, and before Spring Security (-100), whose CSRF check reads the
+ * parameters.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(RequestBodyFilter.ORDER)
 class RequestBodyFilter extends OncePerRequestFilter {
+
+	/**
+	 * Between the public forms' guard and Spring Security.
+	 */
+	static final int ORDER = -150;
 
 	/**
 	 * The request attribute naming the message key the error page shows.
