@@ -72,9 +72,16 @@ class HostileInputTests {
 
 	static final int MAX_PAGES = 160;
 
-	private static final int PAGES_PER_SHAPE = 1;
+	/**
+	 * How many more values per parameter and field (besides those always sent) and pages
+	 * per shape of address: 1 in the build, more for a deeper run
+	 * ({@code -Dpotentia.fuzz.depth=…}).
+	 */
+	static final int DEPTH = Integer.getInteger("potentia.fuzz.depth", 1);
 
-	private static final int MORE_VALUES = 1;
+	private static final int PAGES_PER_SHAPE = DEPTH;
+
+	private static final int MORE_VALUES = DEPTH;
 
 	private final ObjectMapper json = JsonMapper.builder().build();
 
@@ -98,7 +105,8 @@ class HostileInputTests {
 
 	@BeforeEach
 	void seed() {
-		System.out.println("HostileInputTests: seed " + SEED + " (repeat with -Dpotentia.fuzz.seed=" + SEED + ")");
+		System.out.println("HostileInputTests: seed " + SEED + ", depth " + DEPTH
+				+ " (repeat with -Dpotentia.fuzz.seed=" + SEED + " -Dpotentia.fuzz.depth=" + DEPTH + ")");
 		this.values = new HostileValues(SEED);
 	}
 
@@ -152,7 +160,12 @@ class HostileInputTests {
 		Crawl crawl = crawl(this.people.admin());
 		WebSession visitor = WebSession.anonymous(this.port);
 		Set<String> publicForms = crawl.publicPages();
-		for (String page : publicForms) {
+		// The page a visitor is sent to from the home page: the sign-in form.
+		Set<String> pages = new LinkedHashSet<>(publicForms);
+		String signIn = String.valueOf(visitor.get("/").location()).replaceFirst("^https?://[^/]+", "");
+		assertThat(signIn).as("where the home page sends a visitor").startsWith("/");
+		pages.add(signIn);
+		for (String page : pages) {
 			Answer answer = visitor.get(page);
 			check("GET", page, "", answer.status());
 			for (Element form : Jsoup.parse(answer.body(), visitor.baseUrl() + page).select("form")) {
@@ -161,7 +174,7 @@ class HostileInputTests {
 				fuzzJsonForm(visitor, shape);
 			}
 		}
-		report("public web forms", publicForms.size());
+		report("public pages (web forms and sign-in)", pages.size());
 		assertThat(publicForms).as("public web forms found").hasSizeGreaterThanOrEqualTo(WebFormService.MODULES.size());
 	}
 
