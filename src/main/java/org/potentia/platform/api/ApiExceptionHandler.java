@@ -115,7 +115,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
+		return ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, this.messages.get("error.media_type"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
