@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A filter value that the field's column cannot hold (issue 11): a number with more
  * digits or decimal places than the column has, a date outside the years 1 to 9999. The
  * API answers 400 in the user's language, pointing at the {@code filter} parameter,
- * rather than passing it to the database, on every module that has such a field.
+ * rather than passing it to the database, on every module that has such a field. A
+ * written value the column cannot hold is a field error saying so.
  */
 @PotentiaTest
 class FilterRangeTests {
@@ -81,6 +82,24 @@ class FilterRangeTests {
 			.get("/api/v1/potentials?filter=" + Api.encode("{\"$eq\":[\"amount\",\"1e999999999\"]}"));
 
 		assertThat(response.json().path("errors").path(0).path("detail").asString()).startsWith(detail);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			amount              | 1e20
+			amount              | 12.345
+			probability         | 12.5
+			""")
+	void aWrittenValueTheColumnCannotHoldIsAFieldError(String attribute, String value) {
+		Response response = this.api.as(this.people.admin())
+			.post("/api/v1/potentials",
+					Api.document("potentials", java.util.Map.of("name", "Range", attribute, value)));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(422);
+		JsonNode error = response.json().path("errors").path(0);
+		assertThat(error.path("source").path("pointer").asString()).isEqualTo("/data/attributes/" + attribute);
+		assertThat(error.path("detail").asString())
+			.isEqualTo("The value of '" + attribute + "' is out of range: the field cannot hold it.");
 	}
 
 }
