@@ -180,6 +180,14 @@ public class IdentityService {
 	 */
 	@Transactional
 	public String createToken(CurrentUser user, String name) {
+		return issueToken(user, name).token();
+	}
+
+	/**
+	 * Makes a token for the user, with the id that names it in the API.
+	 */
+	@Transactional
+	public IssuedToken issueToken(CurrentUser user, String name) {
 		String trimmed = (name == null) ? "" : name.trim();
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			throw ValidationException.of("name", "error.token.name");
@@ -187,8 +195,18 @@ public class IdentityService {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = "pt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		this.tokens.save(new ApiToken(user.id(), trimmed, hash(token), token.substring(0, 10)));
-		return token;
+		ApiToken saved = this.tokens.save(new ApiToken(user.id(), trimmed, hash(token), token.substring(0, 10)));
+		return new IssuedToken(saved.getId(), trimmed, token);
+	}
+
+	/**
+	 * A token just made: the only time its text is seen.
+	 *
+	 * @param id the token's id
+	 * @param name its name
+	 * @param token the token to send as {@code Authorization: Bearer}
+	 */
+	public record IssuedToken(long id, String name, String token) {
 	}
 
 	List<ApiToken> tokensOf(CurrentUser user) {

@@ -1,12 +1,12 @@
 package org.potentia.opportunity;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.potentia.platform.query.SqlCondition;
+import org.potentia.platform.query.Values;
 import org.potentia.platform.security.Visibility;
 
 /**
@@ -59,9 +59,9 @@ public final class OpportunityFilters {
 
 	private static LocalDate date(String text) {
 		try {
-			return (text == null || text.isBlank()) ? null : LocalDate.parse(text.trim());
+			return (text == null || text.isBlank()) ? null : Values.date(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			return null;
 		}
 	}

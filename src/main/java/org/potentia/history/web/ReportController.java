@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.potentia.history.HistoryReports;
 import org.potentia.history.HistoryReports.Grouping;
+import org.potentia.platform.query.Values;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.Navigation;
 import org.springframework.context.annotation.Bean;
@@ -288,9 +289,9 @@ class ReportController {
 
 	private static LocalDate date(String text, LocalDate fallback) {
 		try {
-			return (text == null || text.isBlank()) ? fallback : LocalDate.parse(text.trim());
+			return (text == null || text.isBlank()) ? fallback : Values.date(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			return fallback;
 		}
 	}

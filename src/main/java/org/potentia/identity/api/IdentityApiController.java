@@ -79,12 +79,15 @@ class IdentityApiController {
 				throw new BadQueryException("the request body is not valid JSON");
 			}
 		}
-		String token = this.identity.createToken(current, name);
+		IdentityService.IssuedToken token = this.identity.issueToken(current, name);
 		Map<String, Object> attributes = new LinkedHashMap<>();
-		attributes.put("name", name);
-		attributes.put("token", token);
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(Map.of("data", Map.of("type", "tokens", "attributes", attributes)));
+		attributes.put("name", token.name());
+		attributes.put("token", token.token());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("type", "tokens");
+		data.put("id", String.valueOf(token.id()));
+		data.put("attributes", attributes);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", data));
 	}
 
 }

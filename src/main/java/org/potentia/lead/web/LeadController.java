@@ -3,7 +3,6 @@ package org.potentia.lead.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.SqlCondition;
+import org.potentia.platform.query.Values;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
@@ -133,9 +133,9 @@ class LeadController {
 
 	private static LocalDate date(String text) {
 		try {
-			return (text == null || text.isBlank()) ? null : LocalDate.parse(text.trim());
+			return (text == null || text.isBlank()) ? null : Values.date(text);
 		}
-		catch (DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			return null;
 		}
 	}

@@ -39,4 +39,13 @@ public final class ApiError {
 		return error;
 	}
 
+	/**
+	 * An error caused by a query parameter: {@code "source":{"parameter":…}}.
+	 */
+	public static Map<String, Object> parameterError(HttpStatus status, String detail, String parameter) {
+		Map<String, Object> error = error(status, detail, null);
+		error.put("source", Map.of("parameter", parameter));
+		return error;
+	}
+
 }

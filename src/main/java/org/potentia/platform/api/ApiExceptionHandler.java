@@ -54,7 +54,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(BadQueryException.class)
 	ResponseEntity<Map<String, Object>> badQuery(BadQueryException ex) {
-		return ApiError.of(HttpStatus.BAD_REQUEST, ex.getMessage());
+		String detail = (ex.getMessageKey() != null) ? this.messages.get(ex.getMessageKey(), ex.getArguments())
+				: ex.getMessage();
+		if (ex.getParameter() != null) {
+			return ApiError.of(HttpStatus.BAD_REQUEST,
+					List.of(ApiError.parameterError(HttpStatus.BAD_REQUEST, detail, ex.getParameter())));
+		}
+		return ApiError.of(HttpStatus.BAD_REQUEST, detail);
 	}
 
 	@ExceptionHandler(ValidationException.class)
@@ -109,7 +115,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
+		return ApiError.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, this.messages.get("error.media_type"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -61,6 +61,9 @@ public class AttributeBinder {
 						: Values.convert(field, node.isNumber() ? node.numberValue() : blankToNull(node.asString()));
 				target.setPropertyValue(field.property(), value);
 			}
+			catch (Values.OutOfRangeException ex) {
+				errors.add(new FieldError(name, "error.attribute.range", name));
+			}
 			catch (RuntimeException ex) {
 				errors.add(new FieldError(name, "error.attribute.type", name));
 			}

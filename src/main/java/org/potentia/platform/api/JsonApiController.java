@@ -127,7 +127,13 @@ class JsonApiController {
 		CurrentUser user = CurrentUser.get();
 		int page = integer(parameters.get("page[number]"), 1, "page[number]");
 		int size = integer(parameters.get("page[size]"), DEFAULT_PAGE_SIZE, "page[size]");
-		SqlCondition filter = this.filters.parse(definition, parameters.get("filter"));
+		SqlCondition filter;
+		try {
+			filter = this.filters.parse(definition, parameters.get("filter"));
+		}
+		catch (BadQueryException ex) {
+			throw ex.inParameter("filter");
+		}
 		ListQuery query = new ListQuery(parameters.get("q"), filter, parameters.get("sort"), page, size);
 		PageResult result = this.queries.list(definition, query, user);
 		Set<String> fieldset = fieldset(definition, parameters);
@@ -225,17 +231,30 @@ class JsonApiController {
 		if (include == null || include.isBlank()) {
 			return null;
 		}
-		List<Map<String, Object>> included = new ArrayList<>();
+		// JSON:API: each resource at most once in a document, by type and id, whether a
+		// relation is named twice, two relations lead to one record, or one leads back to
+		// the primary data.
+		Set<String> seen = new LinkedHashSet<>();
+		rows.forEach((row) -> seen.add(definition.name() + "/" + row.get("id")));
+		Set<String> names = new LinkedHashSet<>();
 		for (String relationName : include.split(",")) {
-			String name = relationName.trim();
+			names.add(relationName.trim());
+		}
+		List<Map<String, Object>> included = new ArrayList<>();
+		for (String name : names) {
 			Field relation = definition.relation(name)
 				.orElseThrow(() -> new BadQueryException("cannot include '" + name + "' in " + definition.name()));
 			ModuleDefinition target = this.catalogue.get(relation.relationModule());
 			Set<Long> ids = rows.stream()
 				.map((row) -> (Long) row.get(relation.name()))
 				.filter(Objects::nonNull)
+				.filter((id) -> !seen.contains(target.name() + "/" + id))
 				.collect(Collectors.toCollection(LinkedHashSet::new));
-			this.queries.getAll(target, ids, user).forEach((row) -> included.add(Resources.of(target, row, null)));
+			for (Map<String, Object> row : this.queries.getAll(target, ids, user)) {
+				if (seen.add(target.name() + "/" + row.get("id"))) {
+					included.add(Resources.of(target, row, null));
+				}
+			}
 		}
 		return included;
 	}

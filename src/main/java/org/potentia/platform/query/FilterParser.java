@@ -17,6 +17,7 @@ import org.potentia.platform.catalogue.FieldType;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -72,7 +73,10 @@ public class FilterParser {
 		}
 		JsonNode node;
 		try {
-			node = this.json.readTree(filter);
+			// Numbers exactly as written, so that one too large for a double is refused
+			// as
+			// out of range rather than read as infinity.
+			node = this.json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(filter);
 		}
 		catch (JacksonException ex) {
 			throw new BadQueryException("filter is not valid JSON");
@@ -285,6 +289,10 @@ public class FilterParser {
 			}
 			try {
 				return Values.convert(field, node.isNumber() ? node.numberValue() : text);
+			}
+			catch (Values.OutOfRangeException ex) {
+				throw BadQueryException.localised("filter value for " + column.name() + ": " + ex.getMessage(),
+						"error.filter.out_of_range", column.name(), ex.getValue());
 			}
 			catch (IllegalArgumentException ex) {
 				throw new BadQueryException("filter value for " + column.name() + ": " + ex.getMessage());

@@ -37,8 +37,12 @@ class ErrorPageController implements ErrorController {
 			case UNAUTHORIZED -> "error.unauthorized";
 			case METHOD_NOT_ALLOWED -> "error.method";
 			case CONTENT_TOO_LARGE -> "error.too_large";
+			case UNSUPPORTED_MEDIA_TYPE -> "error.media_type";
 			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
 		};
+		if (request.getAttribute(RequestBodyFilter.ERROR_MESSAGE_KEY) instanceof String refused) {
+			key = refused;
+		}
 		if (path.startsWith("/api/")) {
 			// API clients ask for resources, not pages.
 			String apiKey = (status == HttpStatus.NOT_FOUND) ? "error.notfound" : key;

@@ -106,7 +106,11 @@ class ToolAdminController {
 		catch (ValidationException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
 		}
-		return "redirect:/admin/tools/" + id + "#" + targetModule;
+		// The anchor only for a module name: the value is sent by the client and goes
+		// into
+		// the Location header.
+		String anchor = targetModule.matches("[a-z0-9_]{1,60}") ? "#" + targetModule : "";
+		return "redirect:/admin/tools/" + id + anchor;
 	}
 
 	/**
