@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.potentia.platform.Messages;
 import org.potentia.platform.api.ApiError;
 import org.potentia.platform.api.JsonApi;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
 
 	@Bean
@@ -40,9 +43,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiErrors errors) throws Exception {
+	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiErrors errors, SignInThrottle throttle) throws Exception {
 		http.securityMatcher((request) -> HttpMethod.POST.matches(request.getMethod())
 				&& "/api/v1/tokens".equals(request.getRequestURI()))
+			.addFilterBefore(SignInThrottleFilter.basic(throttle, errors), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(errors))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -93,14 +97,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain ui(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health")
-			.permitAll()
-			.requestMatchers("/admin/**")
-			.hasRole(Role.ADMIN.name())
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle) throws Exception {
+		http.addFilterBefore(SignInThrottleFilter.form(throttle), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
@@ -132,6 +138,14 @@ class SecurityConfiguration {
 		public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
 				org.springframework.security.access.AccessDeniedException ex) throws IOException {
 			write(response, HttpStatus.FORBIDDEN, this.messages.get("error.forbidden"));
+		}
+
+		/**
+		 * 429 for HTTP Basic while the user name is locked or the address has used up its
+		 * budget (Retry-After is set by the caller).
+		 */
+		void tooManySignIns(HttpServletResponse response, long seconds) throws IOException {
+			write(response, HttpStatus.TOO_MANY_REQUESTS, this.messages.get("error.signin.locked", seconds));
 		}
 
 		private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
