@@ -6,6 +6,7 @@ import org.potentia.platform.security.ApiTokenAuthenticator;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Sign-in by password (form and HTTP Basic) and by API token.
  */
 @Component
-class IdentitySecurity implements UserDetailsService, ApiTokenAuthenticator {
+class IdentitySecurity implements UserDetailsService, UserDetailsPasswordService, ApiTokenAuthenticator {
 
 	private final UserRepository users;
 
@@ -32,6 +33,19 @@ class IdentitySecurity implements UserDetailsService, ApiTokenAuthenticator {
 		return this.users.findByUsernameIgnoreCase(username)
 			.map(PotentiaUser::of)
 			.orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	/**
+	 * Re-hashes a password that was hashed with an older algorithm (bcrypt) with the
+	 * current one (PBKDF2), on a successful sign-in.
+	 */
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newPassword) {
+		return this.users.findByUsernameIgnoreCase(user.getUsername()).map((found) -> {
+			found.changePassword(newPassword);
+			return (UserDetails) PotentiaUser.of(this.users.save(found));
+		}).orElse(user);
 	}
 
 	@Override

@@ -30,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class IdentityService {
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final UserRepository users;
@@ -42,12 +40,15 @@ public class IdentityService {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwordPolicy;
+
 	IdentityService(UserRepository users, TeamRepository teams, ApiTokenRepository tokens,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
 		this.users = users;
 		this.teams = teams;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	/**
@@ -221,15 +222,13 @@ public class IdentityService {
 	}
 
 	static String randomPassword() {
-		byte[] bytes = new byte[12];
+		byte[] bytes = new byte[15];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private void checkPassword(String field, String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
-			throw ValidationException.of(field, "error.password.length", MIN_PASSWORD_LENGTH);
-		}
+		this.passwordPolicy.check(field, password);
 	}
 
 	private void checkTeam(Long teamId) {

@@ -17,8 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,9 +38,18 @@ import tools.jackson.databind.ObjectMapper;
 @EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
 
+	/**
+	 * New passwords are hashed with PBKDF2 (HMAC-SHA256, Spring Security's 5.8
+	 * parameters), which takes passphrases of any length; bcrypt, the earlier default,
+	 * refuses more than 72 bytes. Hashes carry their algorithm's id, so bcrypt hashes
+	 * stay valid and are re-hashed with PBKDF2 at the user's next sign-in.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
+		Map<String, PasswordEncoder> encoders = Map.of(pbkdf2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder(pbkdf2, encoders);
 	}
 
 	@Bean
