@@ -3,6 +3,7 @@ package org.potentia.identity;
 import java.util.Optional;
 
 import org.potentia.platform.security.ApiTokenAuthenticator;
+import org.potentia.platform.security.SignedInUsers;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,10 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sign-in by password (form and HTTP Basic) and by API token.
+ * Sign-in by password (form and HTTP Basic) and by API token, and the signed-in user as
+ * they are now for each request of a browser session.
  */
 @Component
-class IdentitySecurity implements UserDetailsService, UserDetailsPasswordService, ApiTokenAuthenticator {
+class IdentitySecurity implements UserDetailsService, UserDetailsPasswordService, ApiTokenAuthenticator, SignedInUsers {
 
 	private final UserRepository users;
 
@@ -46,6 +48,15 @@ class IdentitySecurity implements UserDetailsService, UserDetailsPasswordService
 			found.changePassword(newPassword);
 			return (UserDetails) PotentiaUser.of(this.users.save(found));
 		}).orElse(user);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Authentication> current(long userId) {
+		return this.users.findById(userId).filter(User::isActive).map(PotentiaUser::of).map((principal) -> {
+			principal.eraseCredentials();
+			return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+		});
 	}
 
 	@Override

@@ -42,13 +42,16 @@ public class IdentityService {
 
 	private final PasswordPolicy passwordPolicy;
 
+	private final UserSessions sessions;
+
 	IdentityService(UserRepository users, TeamRepository teams, ApiTokenRepository tokens,
-			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy) {
+			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions) {
 		this.users = users;
 		this.teams = teams;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -125,9 +128,14 @@ public class IdentityService {
 		if (user.getId() == actor.id() && (!active || role != Role.ADMIN)) {
 			throw ValidationException.of("role", "error.user.self_demote");
 		}
+		boolean rightsChange = user.isActive() != active || user.getRole() != role
+				|| !java.util.Objects.equals(user.getTeamId(), teamId);
 		user.describe(firstName, lastName, email);
 		user.assign(role, teamId);
 		user.activate(active);
+		if (rightsChange) {
+			this.sessions.endOtherSessions(user.getUsername());
+		}
 	}
 
 	@Transactional
@@ -135,6 +143,7 @@ public class IdentityService {
 		checkPassword("password", password);
 		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("users", id));
 		user.changePassword(this.passwordEncoder.encode(password));
+		this.sessions.endOtherSessions(user.getUsername());
 	}
 
 	@Transactional
@@ -145,6 +154,7 @@ public class IdentityService {
 		}
 		checkPassword("newPassword", newPassword);
 		user.changePassword(this.passwordEncoder.encode(newPassword));
+		this.sessions.endOtherSessions(user.getUsername());
 	}
 
 	@Transactional
@@ -195,6 +205,22 @@ public class IdentityService {
 			.filter((candidate) -> candidate.getUserId().equals(user.id()))
 			.orElseThrow(() -> new NotFoundException("tokens", tokenId));
 		token.revoke();
+	}
+
+	/**
+	 * Revokes all of the user's API tokens that are not revoked yet.
+	 * @return how many were revoked
+	 */
+	@Transactional
+	public int revokeAllTokens(CurrentUser user) {
+		int revoked = 0;
+		for (ApiToken token : this.tokens.findByUserIdOrderByCreatedAtDesc(user.id())) {
+			if (!token.isRevoked()) {
+				token.revoke();
+				revoked++;
+			}
+		}
+		return revoked;
 	}
 
 	/**
