@@ -25,19 +25,32 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Three filter chains: the stateless API (bearer tokens; HTTP Basic only to obtain a
- * token; no session, no CSRF), the public API documentation, and the browser UI (form
- * sign-in, session, CSRF protection).
+ * Filter chains: the stateless API (bearer tokens; HTTP Basic only to obtain a token; no
+ * session, no CSRF), the public API documentation, the public web forms, and the browser
+ * UI (form sign-in, session, CSRF protection, Content-Security-Policy and
+ * Referrer-Policy).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
+
+	/**
+	 * The pages' Content-Security-Policy: scripts only from Potentia itself (no inline
+	 * script, no event handler attributes, no eval: htmx runs with
+	 * {@code allowEval=false}), styles from itself plus style attributes, images also as
+	 * data URLs (Bootstrap's icons), no plugins, no framing by other sites, forms posted
+	 * only to Potentia.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/**
 	 * New passwords are hashed with PBKDF2 (HMAC-SHA256, Spring Security's 5.8
@@ -120,6 +133,8 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
