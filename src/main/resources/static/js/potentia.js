@@ -7,6 +7,34 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 
+// The notifications menu reloads every minute, but not while it is open (in script, as
+// htmx runs without eval and so without trigger filters).
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var elt = event.detail.elt;
+  if (elt && elt.id === 'notifications' && elt.querySelector('.dropdown-menu.show')) {
+    event.preventDefault();
+  }
+});
+
+// A list's search form searches as the user types in the search box; a change of any other
+// field searches at once, but the search box's own change event would search again
+// (in script, as htmx runs without eval and so without trigger filters).
+document.addEventListener('htmx:confirm', function (event) {
+  var trigger = event.detail.triggeringEvent;
+  if (event.detail.elt && event.detail.elt.id === 'list-search' && trigger && trigger.type === 'change'
+      && trigger.target && trigger.target.name === 'q') {
+    event.preventDefault();
+  }
+});
+
+// A form with data-confirm asks before it is sent (a delete, for instance).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+
 // Our list handlers answer htmx requests with a fragment, so a history entry that is no
 // longer cached must be loaded as a whole page.
 if (window.htmx) {

@@ -90,7 +90,7 @@ class DemoData implements ApplicationRunner {
 	DemoData(IdentityService identity, AccountService accounts, ContactService contacts,
 			ObjectProvider<DemoContributor> contributors, TransactionTemplate transactions,
 			@Value("${potentia.admin.username:admin}") String adminUsername,
-			@Value("${potentia.demo.password:demo12345}") String password) {
+			@Value("${potentia.demo.password:potentia-demo-2026}") String password) {
 		this.identity = identity;
 		this.accounts = accounts;
 		this.contacts = contacts;

@@ -3,6 +3,7 @@ package org.potentia.identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -41,7 +42,15 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		boolean generated = this.password == null || this.password.isBlank();
 		String effective = generated ? IdentityService.randomPassword() : this.password;
-		this.identity.createUser(this.username, effective, null, "Administrator", null, Role.ADMIN, null);
+		try {
+			this.identity.createUser(this.username, effective, null, "Administrator", null, Role.ADMIN, null);
+		}
+		catch (ValidationException ex) {
+			throw new IllegalStateException("POTENTIA_ADMIN_PASSWORD does not meet the password policy (at least "
+					+ PasswordPolicy.MIN_LENGTH + " and at most " + PasswordPolicy.MAX_LENGTH
+					+ " characters, not one of the most common passwords, not a few characters repeated): "
+					+ ex.getErrors().get(0).messageKey(), ex);
+		}
 		if (generated) {
 			logger.warn(
 					"""

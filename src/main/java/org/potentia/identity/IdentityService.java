@@ -30,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class IdentityService {
 
-	static final int MIN_PASSWORD_LENGTH = 8;
-
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final UserRepository users;
@@ -42,12 +40,18 @@ public class IdentityService {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final PasswordPolicy passwordPolicy;
+
+	private final UserSessions sessions;
+
 	IdentityService(UserRepository users, TeamRepository teams, ApiTokenRepository tokens,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions) {
 		this.users = users;
 		this.teams = teams;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -131,9 +135,14 @@ public class IdentityService {
 		if (user.getId() == actor.id() && (!active || role != Role.ADMIN)) {
 			throw ValidationException.of("role", "error.user.self_demote");
 		}
+		boolean rightsChange = user.isActive() != active || user.getRole() != role
+				|| !java.util.Objects.equals(user.getTeamId(), teamId);
 		user.describe(firstName, lastName, email);
 		user.assign(role, teamId);
 		user.activate(active);
+		if (rightsChange) {
+			this.sessions.endOtherSessions(user.getUsername());
+		}
 	}
 
 	@Transactional
@@ -141,6 +150,7 @@ public class IdentityService {
 		checkPassword("password", password);
 		User user = this.users.findById(id).orElseThrow(() -> new NotFoundException("users", id));
 		user.changePassword(this.passwordEncoder.encode(password));
+		this.sessions.endOtherSessions(user.getUsername());
 	}
 
 	@Transactional
@@ -151,6 +161,7 @@ public class IdentityService {
 		}
 		checkPassword("newPassword", newPassword);
 		user.changePassword(this.passwordEncoder.encode(newPassword));
+		this.sessions.endOtherSessions(user.getUsername());
 	}
 
 	@Transactional
@@ -222,6 +233,22 @@ public class IdentityService {
 	}
 
 	/**
+	 * Revokes all of the user's API tokens that are not revoked yet.
+	 * @return how many were revoked
+	 */
+	@Transactional
+	public int revokeAllTokens(CurrentUser user) {
+		int revoked = 0;
+		for (ApiToken token : this.tokens.findByUserIdOrderByCreatedAtDesc(user.id())) {
+			if (!token.isRevoked()) {
+				token.revoke();
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
+	/**
 	 * The active user a token belongs to, if the token is known and not revoked.
 	 */
 	@Transactional
@@ -246,15 +273,13 @@ public class IdentityService {
 	}
 
 	static String randomPassword() {
-		byte[] bytes = new byte[12];
+		byte[] bytes = new byte[15];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private void checkPassword(String field, String password) {
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
-			throw ValidationException.of(field, "error.password.length", MIN_PASSWORD_LENGTH);
-		}
+		this.passwordPolicy.check(field, password);
 	}
 
 	private void checkTeam(Long teamId) {

@@ -1,32 +1,39 @@
 package org.potentia.webform;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * How many posts each address made to the web forms in the current window (a fixed window
- * per address, kept in this instance's memory). Beyond the limit a post is refused with
- * the seconds until the address's window ends.
+ * How many posts each address may make to the web forms: a Bucket4j bucket per address
+ * (kept in this instance's memory) that holds the limit and refills all of it at the end
+ * of each window. Beyond the limit a post is refused with the seconds until the refill.
+ * Bucket4j is the design's one rate limiter; sign-in uses it as well
+ * ({@code SignInThrottle}), so the two limits behave and are tested alike instead of two
+ * hand-written counters.
  */
 @Component
 public class RateLimiter {
 
 	private static final int SWEEP_ABOVE = 10_000;
 
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	private final Clock clock;
+	private final TimeMeter meter;
+
+	private final Bandwidth bandwidth;
 
 	private final int limit;
-
-	private final Duration length;
 
 	@Autowired
 	RateLimiter(WebFormProperties properties) {
@@ -34,9 +41,25 @@ public class RateLimiter {
 	}
 
 	RateLimiter(Clock clock, WebFormProperties properties) {
-		this.clock = clock;
+		this.meter = new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				Instant now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+
+		};
 		this.limit = properties.rateLimit();
-		this.length = properties.rateWindow();
+		this.bandwidth = Bandwidth.builder()
+			.capacity(this.limit)
+			.refillIntervally(this.limit, properties.rateWindow())
+			.build();
 	}
 
 	/**
@@ -44,25 +67,17 @@ public class RateLimiter {
 	 * @return empty if it is allowed, else the seconds to wait
 	 */
 	public OptionalLong acquire(String address) {
-		Instant now = this.clock.instant();
-		if (this.windows.size() > SWEEP_ABOVE) {
-			this.windows.values().removeIf((window) -> window.endsBefore(now));
+		if (this.buckets.size() > SWEEP_ABOVE) {
+			this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.limit);
 		}
-		Window window = this.windows.compute(address, (key, current) -> (current == null || current.endsBefore(now))
-				? new Window(now.plus(this.length), 1) : new Window(current.end(), current.count() + 1));
-		if (window.count() <= this.limit) {
+		Bucket bucket = this.buckets.computeIfAbsent(address,
+				(key) -> Bucket.builder().addLimit(this.bandwidth).withCustomTimePrecision(this.meter).build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
 			return OptionalLong.empty();
 		}
-		long seconds = Duration.between(now, window.end()).toSeconds() + 1;
+		long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
 		return OptionalLong.of(Math.max(1, seconds));
-	}
-
-	private record Window(Instant end, int count) {
-
-		boolean endsBefore(Instant now) {
-			return !this.end.isAfter(now);
-		}
-
 	}
 
 }

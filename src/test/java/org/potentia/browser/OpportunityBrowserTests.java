@@ -76,8 +76,8 @@ class OpportunityBrowserTests {
 	 */
 	private CurrentUser signInAsNewRep() {
 		String name = "board" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identity.createUser(name, "password-123", "Board", "Tester", null, Role.REP, null);
-		this.browser.signIn(name, "password-123");
+		User user = this.identity.createUser(name, "password-1234", "Board", "Tester", null, Role.REP, null);
+		this.browser.signIn(name, "password-1234");
 		return new CurrentUser(user.getId(), name, "Board Tester", Role.REP, null, null);
 	}
 

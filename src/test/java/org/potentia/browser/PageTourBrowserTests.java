@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,7 +152,16 @@ class PageTourBrowserTests {
 		browser.get("/profile");
 		browser.select(By.id("language"), "de".equals(language) ? "Deutsch" : "English");
 		browser.click(By.id("save-language"));
-		browser.waitUntil((driver) -> language.equals(browser.find(By.tagName("html")).getDomAttribute("lang")));
+		// The page may be replaced between finding its root and reading it: then look
+		// again.
+		browser.waitUntil((driver) -> {
+			try {
+				return language.equals(browser.find(By.tagName("html")).getDomAttribute("lang"));
+			}
+			catch (StaleElementReferenceException ex) {
+				return false;
+			}
+		});
 	}
 
 	private void visit(Browser browser, String device, String language, String name, String path,

@@ -142,7 +142,8 @@ class DemoDataTests {
 
 	@Test
 	void demoUsersSignInWithTheDemoPassword() {
-		assertThat(this.passwordEncoder.matches("demo12345", this.users.loadUserByUsername("lena.maier").getPassword()))
+		assertThat(this.passwordEncoder.matches("potentia-demo-2026",
+				this.users.loadUserByUsername("lena.maier").getPassword()))
 			.isTrue();
 	}
 

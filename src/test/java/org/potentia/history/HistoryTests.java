@@ -67,7 +67,7 @@ class HistoryTests {
 	@BeforeEach
 	void user() {
 		String name = "h" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identity.createUser(name, "password-123", null, name, null, Role.REP, null);
+		User user = this.identity.createUser(name, "password-1234", null, name, null, Role.REP, null);
 		this.rep = new CurrentUser(user.getId(), name, name, Role.REP, null, null);
 	}
 

@@ -76,7 +76,7 @@ class SnapshotTests {
 	@BeforeEach
 	void setUp() {
 		String name = "s" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identity.createUser(name, "password-123", null, name, null, Role.REP, null);
+		User user = this.identity.createUser(name, "password-1234", null, name, null, Role.REP, null);
 		this.rep = new CurrentUser(user.getId(), name, name, Role.REP, null, null);
 		this.zone = snapshots(Clock.systemUTC()).zone();
 		this.thisMonth = YearMonth.now(this.zone);

@@ -216,7 +216,7 @@ class OpportunityServiceTests {
 
 	private CurrentUser user(Role role) {
 		String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identity.createUser(name, "password-123", "Test", name, null, role, null);
+		User user = this.identity.createUser(name, "password-1234", "Test", name, null, role, null);
 		return new CurrentUser(user.getId(), name, name, role, null, null);
 	}
 

@@ -65,7 +65,7 @@ class ConversionTests {
 	@BeforeEach
 	void setUp() {
 		this.tag = UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identity.createUser("c" + this.tag, "password-123", null, "Rep " + this.tag, null, Role.REP,
+		User user = this.identity.createUser("c" + this.tag, "password-1234", null, "Rep " + this.tag, null, Role.REP,
 				null);
 		this.rep = new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), Role.REP, null, null);
 	}

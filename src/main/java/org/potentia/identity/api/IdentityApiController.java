@@ -65,7 +65,8 @@ class IdentityApiController {
 	@Operation(summary = "Make an API token",
 			description = "Authenticate with HTTP Basic (user name and password). Body: "
 					+ "{\"data\":{\"type\":\"tokens\",\"attributes\":{\"name\":\"ERP sync\"}}}. "
-					+ "The token is in the answer once and never again; send it as 'Authorization: Bearer <token>'.")
+					+ "The token is in the answer once and never again; send it as 'Authorization: Bearer <token>'. "
+					+ "After repeated failed sign-ins the user name or address must wait: 429 with Retry-After.")
 	ResponseEntity<Map<String, Object>> createToken(CurrentUser current, @RequestBody(required = false) String body) {
 		String name = "API";
 		if (body != null && !body.isBlank()) {

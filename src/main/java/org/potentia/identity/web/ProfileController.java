@@ -104,6 +104,13 @@ class ProfileController {
 		return "redirect:/profile";
 	}
 
+	@PostMapping("/tokens/revoke-all")
+	String revokeAllTokens(CurrentUser user, RedirectAttributes redirect) {
+		int revoked = this.identity.revokeAllTokens(user);
+		redirect.addFlashAttribute("success", this.messages.get("profile.tokens.revoked_all", revoked));
+		return "redirect:/profile";
+	}
+
 	private static String safeLocalPath(String referer) {
 		if (referer == null) {
 			return "/";

@@ -1,5 +1,7 @@
 package org.potentia.platform.security;
 
+import java.io.Serializable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -12,8 +14,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param role the role
  * @param teamId the team, or null
  * @param locale the chosen language ({@code de}, {@code en}), or null for the browser's
+ * Serializable, as the principal of a browser session kept in the database.
  */
-public record CurrentUser(long id, String username, String displayName, Role role, Long teamId, String locale) {
+public record CurrentUser(long id, String username, String displayName, Role role, Long teamId,
+		String locale) implements Serializable {
 
 	/**
 	 * The system itself, for work no person started (scheduled jobs) and for reads whose

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.potentia.platform.Messages;
 import org.potentia.platform.api.ApiError;
 import org.potentia.platform.api.JsonApi;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,33 +17,61 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Three filter chains: the stateless API (bearer tokens; HTTP Basic only to obtain a
- * token; no session, no CSRF), the public API documentation, and the browser UI (form
- * sign-in, session, CSRF protection).
+ * Filter chains: the stateless API (bearer tokens; HTTP Basic only to obtain a token; no
+ * session, no CSRF), the public API documentation, the public web forms, and the browser
+ * UI (form sign-in, session, CSRF protection, Content-Security-Policy and
+ * Referrer-Policy).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
 
+	/**
+	 * The pages' Content-Security-Policy: scripts only from Potentia itself (no inline
+	 * script, no event handler attributes, no eval: htmx runs with
+	 * {@code allowEval=false}), styles from itself plus style attributes, images also as
+	 * data URLs (Bootstrap's icons), no plugins, no framing by other sites, forms posted
+	 * only to Potentia.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * New passwords are hashed with PBKDF2 (HMAC-SHA256, Spring Security's 5.8
+	 * parameters), which takes passphrases of any length; bcrypt, the earlier default,
+	 * refuses more than 72 bytes. Hashes carry their algorithm's id, so bcrypt hashes
+	 * stay valid and are re-hashed with PBKDF2 at the user's next sign-in.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
+		Map<String, PasswordEncoder> encoders = Map.of(pbkdf2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder(pbkdf2, encoders);
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiErrors errors) throws Exception {
+	SecurityFilterChain tokenIssuing(HttpSecurity http, ApiErrors errors, SignInThrottle throttle) throws Exception {
 		http.securityMatcher((request) -> HttpMethod.POST.matches(request.getMethod())
 				&& "/api/v1/tokens".equals(request.getRequestURI()))
+			.addFilterBefore(SignInThrottleFilter.basic(throttle, errors), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(errors))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -93,14 +122,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain ui(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health")
-			.permitAll()
-			.requestMatchers("/admin/**")
-			.hasRole(Role.ADMIN.name())
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle, SignedInUsers users) throws Exception {
+		http.addFilterBefore(SignInThrottleFilter.form(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SessionUserFilter(users), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health")
+				.permitAll()
+				.requestMatchers("/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
@@ -132,6 +166,14 @@ class SecurityConfiguration {
 		public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
 				org.springframework.security.access.AccessDeniedException ex) throws IOException {
 			write(response, HttpStatus.FORBIDDEN, this.messages.get("error.forbidden"));
+		}
+
+		/**
+		 * 429 for HTTP Basic while the user name is locked or the address has used up its
+		 * budget (Retry-After is set by the caller).
+		 */
+		void tooManySignIns(HttpServletResponse response, long seconds) throws IOException {
+			write(response, HttpStatus.TOO_MANY_REQUESTS, this.messages.get("error.signin.locked", seconds));
 		}
 
 		private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

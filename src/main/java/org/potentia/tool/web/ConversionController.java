@@ -3,6 +3,9 @@ package org.potentia.tool.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
@@ -52,7 +55,8 @@ class ConversionController {
 
 	@PostMapping("/leads/{id}/convert")
 	String convert(@PathVariable long id, @RequestParam Map<String, String> form, CurrentUser user, Model model,
-			RedirectAttributes redirect, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+			RedirectAttributes redirect, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			HttpServletRequest httpRequest, HttpServletResponse response) {
 		Long tool = number(form.get("tool"));
 		ConversionService.Preview preview = this.conversions.preview(id, tool, user);
 		Map<String, Map<String, Object>> values = new LinkedHashMap<>();
@@ -72,6 +76,9 @@ class ConversionController {
 			String target = (result.opportunityId() != null) ? "/opportunities/" + result.opportunityId()
 					: (result.accountId() != null) ? "/accounts/" + result.accountId() : "/leads";
 			if (htmx != null) {
+				// htmx follows HX-Redirect with a whole page load; no inline script
+				// needed.
+				response.setHeader("HX-Redirect", httpRequest.getContextPath() + target);
 				model.addAttribute("redirect", target);
 				return "tools/convert :: redirect";
 			}

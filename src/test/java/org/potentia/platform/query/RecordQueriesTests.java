@@ -58,7 +58,7 @@ class RecordQueriesTests {
 	@BeforeEach
 	void contacts() {
 		String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-		User user = this.identity.createUser(name, "password-123", "Test", name, null, Role.REP, null);
+		User user = this.identity.createUser(name, "password-1234", "Test", name, null, Role.REP, null);
 		this.rep = new CurrentUser(user.getId(), name, name, Role.REP, null, null);
 		AccountForm account = this.accounts.newForm(this.rep);
 		this.accountName = "Paging " + name;
