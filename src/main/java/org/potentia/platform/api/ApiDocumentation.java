@@ -107,7 +107,7 @@ class ApiDocumentation implements OpenApiCustomizer {
 		api.path("/api/v1/schema/" + name,
 				new PathItem().get(operation(name, "Describe the attributes of " + name, null).responses(
 						ok("type, size, scale, nullable, defaultValue, label, relationType, relationName per attribute",
-								Map.of("data", Map.of("id", name, "type", "schema"))))));
+								Map.of("primary-key", "id", "attributes", Map.of(), "relations", Map.of())))));
 	}
 
 	private static Operation operation(String tag, String summary, List<Parameter> parameters) {
