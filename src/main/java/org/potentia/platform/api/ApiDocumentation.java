@@ -174,6 +174,7 @@ class ApiDocumentation implements OpenApiCustomizer {
 							.addApiResponse("400", error("Malformed JSON"))
 							.addApiResponse("403", error("Not allowed to change " + name))
 							.addApiResponse("409", error("data.type does not match the module"))
+							.addApiResponse("415", error("The body is not JSON"))
 							.addApiResponse("422", error("Validation failed; source.pointer names the attribute"))));
 			single.patch(operation(name, "update" + type, "Change some attributes of one of " + name,
 					List.of(idParameter()))
@@ -183,6 +184,7 @@ class ApiDocumentation implements OpenApiCustomizer {
 					.addApiResponse("403", error("Not allowed to change " + name))
 					.addApiResponse("404", error("Not found"))
 					.addApiResponse("409", error("Stale version: someone else changed it"))
+					.addApiResponse("415", error("The body is not JSON"))
 					.addApiResponse("422", error("Validation failed"))));
 			single.delete(operation(name, "delete" + type, "Delete one of " + name, List.of(idParameter()))
 				.responses(new ApiResponses().addApiResponse("204", new ApiResponse().description("Deleted"))
