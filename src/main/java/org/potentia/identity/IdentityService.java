@@ -71,6 +71,13 @@ public class IdentityService {
 		}
 	}
 
+	/**
+	 * Whether the user exists and may sign in (for another module's checks).
+	 */
+	public boolean isActive(long id) {
+		return this.users.findById(id).filter(User::isActive).isPresent();
+	}
+
 	public Optional<User> findUser(long id) {
 		return this.users.findById(id);
 	}

@@ -72,65 +72,55 @@ public class Opportunity extends AuditedEntity {
 	protected Opportunity() {
 	}
 
-	Opportunity(String name, Stage stage, Long ownerId) {
-		this.name = name;
-		this.ownerId = ownerId;
+	/**
+	 * A new opportunity in the stage, as the details say (see {@link #revise}).
+	 */
+	Opportunity(OpportunityForm details, Stage stage, LocalDate today) {
 		this.stageId = stage.getId();
-		this.probability = stage.getProbability();
-		enter(stage, LocalDate.now());
+		enter(stage, today);
+		revise(details, stage, today);
 	}
 
-	void describe(String name, String leadSource, String nextStep, String description) {
-		this.name = name;
-		this.leadSource = leadSource;
-		this.nextStep = nextStep;
-		this.description = description;
-	}
-
-	void value(BigDecimal amount, String currency, Integer probability) {
-		this.amount = amount;
+	/**
+	 * Takes what the user (or an import, the API, a workflow) gave, under the stage
+	 * rules, which are the opportunity's own: the probability is the stage's default when
+	 * none is given, or when the stage changes and the probability was left as it was;
+	 * the closed date is set on entering a won or lost stage and cleared on reopening; a
+	 * lost reason is kept only in a lost stage; the weighted amount follows amount and
+	 * probability.
+	 * @return whether the stage changed
+	 */
+	boolean revise(OpportunityForm details, Stage stage, LocalDate today) {
+		boolean stageChanged = !stage.getId().equals(this.stageId);
+		Integer probability = details.getProbability();
+		if (probability == null || (stageChanged && probability.equals(this.probability))) {
+			probability = stage.getProbability();
+		}
+		this.name = trim(details.getName());
+		this.leadSource = trim(details.getLeadSource());
+		this.nextStep = trim(details.getNextStep());
+		this.description = trim(details.getDescription());
+		this.expectedCloseDate = details.getExpectedCloseDate();
+		this.billingStartDate = details.getBillingStartDate();
+		this.businessAreaId = details.getBusinessAreaId();
+		this.accountId = details.getAccountId();
+		this.contactId = details.getContactId();
+		this.ownerId = details.getOwnerId();
+		this.amount = details.getAmount();
+		String currency = trim(details.getCurrency());
 		this.currency = (currency != null) ? currency : "EUR";
 		this.probability = probability;
 		weigh();
-	}
-
-	void schedule(LocalDate expectedCloseDate, LocalDate billingStartDate, Long businessAreaId) {
-		this.expectedCloseDate = expectedCloseDate;
-		this.billingStartDate = billingStartDate;
-		this.businessAreaId = businessAreaId;
-	}
-
-	void link(Long accountId, Long contactId) {
-		this.accountId = accountId;
-		this.contactId = contactId;
-	}
-
-	void assignTo(Long ownerId) {
-		this.ownerId = ownerId;
+		if (stageChanged) {
+			this.stageId = stage.getId();
+			enter(stage, today);
+		}
+		this.lostReasonId = (stage.getKind() == StageKind.LOST) ? details.getLostReasonId() : null;
+		return stageChanged;
 	}
 
 	void cameFromLead(Long leadId) {
 		this.leadId = leadId;
-	}
-
-	void loseBecause(Long lostReasonId) {
-		this.lostReasonId = lostReasonId;
-	}
-
-	/**
-	 * Moves the opportunity to a stage: the probability becomes the stage's default, the
-	 * closed date is set when a won or lost stage is entered and cleared on reopening.
-	 * @return whether the stage changed
-	 */
-	boolean moveTo(Stage stage, LocalDate today) {
-		if (stage.getId().equals(this.stageId)) {
-			return false;
-		}
-		this.stageId = stage.getId();
-		this.probability = stage.getProbability();
-		weigh();
-		enter(stage, today);
-		return true;
 	}
 
 	private void enter(Stage stage, LocalDate today) {
@@ -142,9 +132,10 @@ public class Opportunity extends AuditedEntity {
 		else {
 			this.closedDate = null;
 		}
-		if (stage.getKind() != StageKind.LOST) {
-			this.lostReasonId = null;
-		}
+	}
+
+	private static String trim(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
 	private void weigh() {

@@ -83,39 +83,6 @@ public class OpportunityForm {
 		return form;
 	}
 
-	void applyTo(Opportunity opportunity) {
-		opportunity.describe(trim(this.name), trim(this.leadSource), trim(this.nextStep), trim(this.description));
-		opportunity.schedule(this.expectedCloseDate, this.billingStartDate, this.businessAreaId);
-		opportunity.link(this.accountId, this.contactId);
-		opportunity.assignTo(this.ownerId);
-		opportunity.value(this.amount, trim(this.currency), this.probability);
-		opportunity.loseBecause(this.lostReasonId);
-	}
-
-	private static String trim(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
-	}
-
-	/**
-	 * The value of a catalogue field, for the mandatory-field check.
-	 */
-	Object value(String field) {
-		return switch (field) {
-			case "amount" -> this.amount;
-			case "probability" -> this.probability;
-			case "expected_close_date" -> this.expectedCloseDate;
-			case "business_area_id" -> this.businessAreaId;
-			case "billing_start_date" -> this.billingStartDate;
-			case "account_id" -> this.accountId;
-			case "contact_id" -> this.contactId;
-			case "lead_source" -> trim(this.leadSource);
-			case "next_step" -> trim(this.nextStep);
-			case "description" -> trim(this.description);
-			case "lost_reason_id" -> this.lostReasonId;
-			default -> throw new IllegalArgumentException(field);
-		};
-	}
-
 	public String getName() {
 		return this.name;
 	}

@@ -172,15 +172,7 @@ public class OpportunityService {
 			form.setStageId(this.pipeline.defaultStage(PipelineService.POTENTIALS).getId());
 		}
 		Stage stage = check(form, null, user);
-		if (form.getProbability() == null) {
-			form.setProbability(stage.getProbability());
-		}
-		if (stage.getKind() != StageKind.LOST) {
-			// A lost reason belongs to lost opportunities only, as on every change.
-			form.setLostReasonId(null);
-		}
-		Opportunity opportunity = new Opportunity(form.getName(), stage, form.getOwnerId());
-		form.applyTo(opportunity);
+		Opportunity opportunity = new Opportunity(form, stage, LocalDate.now());
 		opportunity.cameFromLead(form.getLeadId());
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CREATED, source, null, state(opportunity, stage), user);
@@ -202,17 +194,7 @@ public class OpportunityService {
 			form.setStageId(opportunity.getStageId());
 		}
 		Stage stage = check(form, opportunity, user);
-		boolean stageChanged = !stage.getId().equals(opportunity.getStageId());
-		if (form.getProbability() == null
-				|| (stageChanged && Objects.equals(form.getProbability(), opportunity.getProbability()))) {
-			form.setProbability(stage.getProbability());
-		}
-		if (stage.getKind() != StageKind.LOST) {
-			// Reopened or won: a lost reason no longer applies.
-			form.setLostReasonId(null);
-		}
-		opportunity.moveTo(stage, LocalDate.now());
-		form.applyTo(opportunity);
+		opportunity.revise(form, stage, LocalDate.now());
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CHANGED, source, before, state(opportunity, stage), user);
 		this.recordEvents.saved(OpportunityCatalogue.NAME, id, values, user, source.code());
@@ -325,7 +307,7 @@ public class OpportunityService {
 			errors.add(new FieldError("lost_reason_id", "error.opportunity.lost_reason"));
 		}
 		for (String field : this.rules.mandatoryFields()) {
-			if (form.value(field) == null) {
+			if (this.module.field(field).map((declared) -> declared.valueIn(form)).orElse(null) == null) {
 				errors.add(new FieldError(field, "error.mandatory"));
 			}
 		}

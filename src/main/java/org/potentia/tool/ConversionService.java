@@ -101,6 +101,13 @@ public class ConversionService {
 	}
 
 	/**
+	 * The lead's owner, in whose name a workflow converts it.
+	 */
+	public Optional<Long> leadOwner(long leadId) {
+		return Optional.ofNullable(this.leads.get(leadId, CurrentUser.SYSTEM).getOwnerId());
+	}
+
+	/**
 	 * Converts the lead.
 	 * @param request the tool (null: the default), the dialog's values per target module,
 	 * and the choices for account and contact

@@ -72,9 +72,8 @@ class ModuleToolRunner implements ToolRunner {
 	 * converted fails with the conversion's conflict and shows in the log.
 	 */
 	private long convertLead(ModuleTool tool, long leadId) {
-		Map<String, Object> lead = this.queries.get(this.catalogue.get("leads"), leadId, CurrentUser.SYSTEM)
-			.orElseThrow(() -> new IllegalStateException("The record leads " + leadId + " no longer exists"));
-		CurrentUser owner = this.identity.actingAs(((Number) lead.get("owner_id")).longValue())
+		CurrentUser owner = this.conversions.leadOwner(leadId)
+			.flatMap(this.identity::actingAs)
 			.orElseThrow(() -> new IllegalStateException("The lead's owner is no longer an active user"));
 		ConversionService.Request request = new ConversionService.Request(tool.getId(), Map.of(), null, null, null,
 				null);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.potentia.identity.IdentityService;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
@@ -17,7 +18,6 @@ import org.potentia.platform.catalogue.FieldType;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.Values;
-import org.potentia.platform.security.CurrentUser;
 import org.potentia.tool.ModuleTool;
 import org.potentia.tool.ToolService;
 import org.springframework.stereotype.Service;
@@ -51,8 +51,10 @@ public class WorkflowService {
 
 	private final WorkflowLog log;
 
+	private final IdentityService identity;
+
 	WorkflowService(WorkflowRepository workflows, Catalogue catalogue, RecordQueries queries, ToolService tools,
-			RecordWriters writers, Placeholders placeholders, WorkflowLog log) {
+			RecordWriters writers, Placeholders placeholders, WorkflowLog log, IdentityService identity) {
 		this.workflows = workflows;
 		this.catalogue = catalogue;
 		this.queries = queries;
@@ -60,6 +62,7 @@ public class WorkflowService {
 		this.writers = writers;
 		this.placeholders = placeholders;
 		this.log = log;
+		this.identity = identity;
 	}
 
 	/**
@@ -278,9 +281,7 @@ public class WorkflowService {
 		if (userId == null && module.field("owner_id").isEmpty()) {
 			throw ValidationException.of("user", "error.workflow.user");
 		}
-		if (userId != null && !this.queries.get(this.catalogue.get("users"), userId, CurrentUser.SYSTEM)
-			.map((user) -> Boolean.TRUE.equals(user.get("active")))
-			.orElse(false)) {
+		if (userId != null && !this.identity.isActive(userId)) {
 			throw ValidationException.of("user", "error.workflow.user");
 		}
 		String text = blankToNull(message);

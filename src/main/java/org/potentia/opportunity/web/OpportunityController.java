@@ -22,7 +22,6 @@ import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.RecordQueries;
-import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
@@ -113,7 +112,6 @@ class OpportunityController {
 		Opportunity opportunity = this.opportunities.get(id, user);
 		model.addAttribute("opportunity", opportunity);
 		model.addAttribute("row", this.queries.get(this.module, id, user).orElseThrow());
-		model.addAttribute("timeline", timeline(id));
 		return "opportunities/view";
 	}
 
@@ -198,19 +196,6 @@ class OpportunityController {
 			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
 			return "redirect:/opportunities/" + id;
 		}
-	}
-
-	/**
-	 * The opportunity's history rows, newest first. The user may see the opportunity (the
-	 * service checked), so its whole history is shown, whoever owned it at the time.
-	 */
-	private List<Map<String, Object>> timeline(long id) {
-		return this.queries.catalogue()
-			.find("potential_history")
-			.map((history) -> this.queries.rows(history,
-					new ListQuery(null, SqlCondition.of("t.potential_id = ?", id), "-changed_at", 1, 200),
-					CurrentUser.SYSTEM))
-			.orElse(List.of());
 	}
 
 	private void filterOptions(Model model) {

@@ -2,6 +2,8 @@ package org.potentia.platform.catalogue;
 
 import java.util.List;
 
+import org.springframework.beans.BeanWrapperImpl;
+
 /**
  * One field of a module, declared once and read by everything that works "on any field":
  * API attributes and schema, filters, sorting, import and export, mappings and reports.
@@ -27,6 +29,15 @@ public record Field(String name, String column, String property, FieldType type,
 
 	public boolean isRelation() {
 		return this.type == FieldType.RELATION;
+	}
+
+	/**
+	 * The field's value in the module's form (or any object with the field's property),
+	 * read by name; blank text counts as no value, as a save would store it.
+	 */
+	public Object valueIn(Object form) {
+		Object value = new BeanWrapperImpl(form).getPropertyValue(this.property);
+		return (value instanceof String text && text.isBlank()) ? null : value;
 	}
 
 	public boolean isFilterable() {

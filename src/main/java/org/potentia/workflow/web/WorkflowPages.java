@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.potentia.identity.IdentityService;
+import org.potentia.identity.User;
 import org.potentia.platform.Messages;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
@@ -40,7 +42,11 @@ class WorkflowPages {
 
 	private final Messages messages;
 
-	WorkflowPages(WorkflowService workflows, Catalogue catalogue, RecordQueries queries, Messages messages) {
+	private final IdentityService identity;
+
+	WorkflowPages(WorkflowService workflows, Catalogue catalogue, RecordQueries queries, Messages messages,
+			IdentityService identity) {
+		this.identity = identity;
 		this.workflows = workflows;
 		this.catalogue = catalogue;
 		this.queries = queries;
@@ -103,12 +109,11 @@ class WorkflowPages {
 	}
 
 	List<Choice> users() {
-		ModuleDefinition users = this.catalogue.get("users");
-		return this.queries
-			.rows(users, new ListQuery(null, SqlCondition.of("t.active = ?", true), null, 1, 500), CurrentUser.SYSTEM)
+		return this.identity.allUsers()
 			.stream()
-			.map((row) -> new Choice(String.valueOf(row.get("id")),
-					row.get(RecordQueries.DISPLAY) + " (" + row.get("username") + ")"))
+			.filter(User::isActive)
+			.map((user) -> new Choice(String.valueOf(user.getId()),
+					user.getDisplayName() + " (" + user.getUsername() + ")"))
 			.toList();
 	}
 
@@ -188,9 +193,7 @@ class WorkflowPages {
 	}
 
 	String userName(long id) {
-		return this.queries.get(this.catalogue.get("users"), id, CurrentUser.SYSTEM)
-			.map((row) -> String.valueOf(row.get(RecordQueries.DISPLAY)))
-			.orElse(String.valueOf(id));
+		return this.identity.findUser(id).map(User::getDisplayName).orElse(String.valueOf(id));
 	}
 
 	List<String> placeholderExamples(String module) {

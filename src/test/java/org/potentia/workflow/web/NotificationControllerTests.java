@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.ValidationException;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.potentia.testing.Accounts.anAccount;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -87,6 +89,18 @@ class NotificationControllerTests {
 	@AfterEach
 	void tearDown() {
 		this.testing.deleteWorkflows();
+	}
+
+	@Test
+	void onlyAnActiveUserCanBeNotified() {
+		Workflow workflow = this.testing.workflow("contacts", RunOption.FIRST_SAVE, "last_name", this.tag);
+		Person leaver = this.people.rep();
+		this.jdbc.sql("UPDATE users SET active = FALSE WHERE id = ?").param(leaver.id()).update();
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.workflows.addNotify(workflow.getId(), leaver.id(), "Hello"));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.workflows.addNotify(workflow.getId(), Long.MAX_VALUE, "Hello"));
+		this.workflows.addNotify(workflow.getId(), this.manager.id(), "Hello");
 	}
 
 	@Test
