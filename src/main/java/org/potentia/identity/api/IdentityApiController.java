@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.potentia.identity.IdentityService;
@@ -43,8 +46,11 @@ class IdentityApiController {
 	}
 
 	@GetMapping("/user")
-	@Operation(summary = "The signed-in user",
+	@Operation(operationId = "getCurrentUser", summary = "The signed-in user",
 			description = "Answers the user the token belongs to: id, name, email, is_admin, first_name, last_name.")
+	@ApiResponse(responseCode = "200", description = "The user",
+			content = @Content(mediaType = JsonApi.MEDIA_TYPE, schema = @Schema(ref = "CurrentUserDocument")))
+	@ApiResponse(responseCode = "404", description = "The user no longer exists")
 	Map<String, Object> currentUser(CurrentUser current) {
 		User user = this.identity.findUser(current.id())
 			.orElseThrow(() -> new NotFoundException("users", current.id()));
@@ -62,11 +68,17 @@ class IdentityApiController {
 	}
 
 	@PostMapping("/tokens")
-	@Operation(summary = "Make an API token",
+	@Operation(operationId = "createToken", summary = "Make an API token",
 			description = "Authenticate with HTTP Basic (user name and password). Body: "
 					+ "{\"data\":{\"type\":\"tokens\",\"attributes\":{\"name\":\"ERP sync\"}}}. "
 					+ "The token is in the answer once and never again; send it as 'Authorization: Bearer <token>'. "
-					+ "After repeated failed sign-ins the user name or address must wait: 429 with Retry-After.")
+					+ "After repeated failed sign-ins the user name or address must wait: 429 with Retry-After.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(mediaType = JsonApi.MEDIA_TYPE, schema = @Schema(ref = "TokenRequest"))))
+	@ApiResponse(responseCode = "201", description = "The new token",
+			content = @Content(mediaType = JsonApi.MEDIA_TYPE, schema = @Schema(ref = "TokenDocument")))
+	@ApiResponse(responseCode = "400", description = "Malformed JSON")
+	@ApiResponse(responseCode = "429", description = "Too many failed sign-ins; wait as Retry-After says")
 	ResponseEntity<Map<String, Object>> createToken(CurrentUser current, @RequestBody(required = false) String body) {
 		String name = "API";
 		if (body != null && !body.isBlank()) {

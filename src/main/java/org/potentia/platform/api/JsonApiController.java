@@ -117,8 +117,12 @@ class JsonApiController {
 			.forEach((link) -> relations.put(link.name(),
 					Map.of("relationType", link.module(), "foreignKey", link.foreignKey())));
 		Objects.requireNonNull(user);
-		return Map.of("data",
-				Map.of("type", "schema", "id", definition.name(), "attributes", attributes, "relations", relations));
+		// CRM-service's dialect: the description at the top level, not in a data member.
+		Map<String, Object> schema = new LinkedHashMap<>();
+		schema.put("primary-key", "id");
+		schema.put("attributes", attributes);
+		schema.put("relations", relations);
+		return schema;
 	}
 
 	@GetMapping("/{module}")

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.potentia.platform.api.JsonApi;
@@ -60,13 +63,22 @@ class ConversionApiController {
 	}
 
 	@PostMapping("/{id}/convert")
-	@Operation(summary = "Convert a lead",
+	@Operation(operationId = "convertLead", summary = "Convert a lead",
 			description = "Without a body the default tool runs. Body (all optional): {\"data\":{\"type\":\"conversions\","
 					+ "\"attributes\":{\"tool\":\"convert_lead\",\"potentials\":{\"amount\":25000},"
 					+ "\"accounts\":{},\"contacts\":{},\"account_id\":12,\"create_account\":true,"
 					+ "\"contact_id\":null,\"create_contact\":true}}}. Answers 201 with the ids and the records in "
 					+ "'included'; 409 if the lead is already converted; 422 with pointers such as "
-					+ "/data/attributes/potentials.amount.")
+					+ "/data/attributes/potentials.amount.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(mediaType = JsonApi.MEDIA_TYPE, schema = @Schema(ref = "ConversionRequest"))))
+	@ApiResponse(responseCode = "201", description = "The records made or linked",
+			content = @Content(mediaType = JsonApi.MEDIA_TYPE, schema = @Schema(ref = "ConversionDocument")))
+	@ApiResponse(responseCode = "400", description = "Malformed JSON")
+	@ApiResponse(responseCode = "403", description = "Not allowed to convert leads")
+	@ApiResponse(responseCode = "404", description = "No such lead, or one you may not see")
+	@ApiResponse(responseCode = "409", description = "The lead is already converted")
+	@ApiResponse(responseCode = "422", description = "A value is not valid; source.pointer names it")
 	ResponseEntity<Map<String, Object>> convert(@PathVariable String id, @RequestBody(required = false) String body,
 			CurrentUser user) {
 		long leadId;

@@ -144,9 +144,9 @@ class LeadApiTests {
 	void theSchemaDescribesTheLeadFields() throws Exception {
 		this.mvc.perform(get("/api/v1/schema/leads").header("Authorization", "Bearer " + this.token))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.data.attributes.lead_source.options", hasItem("web_form")))
-			.andExpect(jsonPath("$.data.attributes.stage_id.relationType").value("stages"))
-			.andExpect(jsonPath("$.data.attributes.last_name.nullable").value(false));
+			.andExpect(jsonPath("$.attributes.lead_source.options", hasItem("web_form")))
+			.andExpect(jsonPath("$.attributes.stage_id.relationType").value("stages"))
+			.andExpect(jsonPath("$.attributes.last_name.nullable").value(false));
 	}
 
 	private ResultActions create(String token, String attributes) throws Exception {

@@ -163,7 +163,9 @@ class JsonApiTests {
 		Response schema = this.api.as(this.rep).get("/api/v1/schema/accounts");
 
 		assertThat(schema.status()).isEqualTo(200);
-		JsonNode attributes = schema.json().path("data").path("attributes");
+		assertThat(schema.json().has("data")).as("the dialect answers the description at the top level").isFalse();
+		assertThat(schema.json().path("primary-key").asString()).isEqualTo("id");
+		JsonNode attributes = schema.json().path("attributes");
 		JsonNode name = attributes.path("name");
 		assertThat(name.path("type").asString()).isEqualTo("string");
 		assertThat(name.path("size").asInt()).isEqualTo(200);
@@ -175,7 +177,7 @@ class JsonApiTests {
 		assertThat(owner.path("type").asString()).isEqualTo("relation");
 		assertThat(owner.path("relationType").asString()).isEqualTo("users");
 		assertThat(owner.path("relationName").asString()).isEqualTo("owner");
-		assertThat(schema.json().path("data").path("relations").path("contacts").path("relationType").asString())
+		assertThat(schema.json().path("relations").path("contacts").path("relationType").asString())
 			.isEqualTo("contacts");
 		assertThat(this.api.as(this.rep).get("/api/v1/schema/no_such_module").status()).isEqualTo(404);
 	}
@@ -188,7 +190,6 @@ class JsonApiTests {
 					.language(language)
 					.get("/api/v1/schema/" + module)
 					.json()
-					.path("data")
 					.path("attributes");
 				attributes.properties()
 					.forEach((attribute) -> assertThat(attribute.getValue().path("label").asString())
@@ -201,7 +202,6 @@ class JsonApiTests {
 			.language("de")
 			.get("/api/v1/schema/accounts")
 			.json()
-			.path("data")
 			.path("attributes")
 			.path("city")
 			.path("label")
