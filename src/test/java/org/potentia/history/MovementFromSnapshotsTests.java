@@ -2,10 +2,13 @@ package org.potentia.history;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,8 @@ class MovementFromSnapshotsTests {
 	 * One scenario for the whole class: the tests change snapshots and the BI switch,
 	 * never the scenario.
 	 */
+	private final Set<LocalDate> taken = new HashSet<>();
+
 	@BeforeAll
 	void setUp() {
 		this.people.repsSeeTeam(false);
@@ -82,6 +87,15 @@ class MovementFromSnapshotsTests {
 		Timeline timeline = new Timeline(this.opportunities, this.pipeline, this.jdbc, this.snapshots.zone());
 		this.scenario = SalesScenario.build(timeline, this.people.rep(team), this.people.rep(team),
 				this.people.rep(this.people.team()));
+	}
+
+	/**
+	 * The daily snapshots of the scenario's days go with the class: the other history
+	 * tests build the same days and read a day's snapshot before its history.
+	 */
+	@AfterAll
+	void forgetTheDaysTaken() {
+		this.taken.forEach(this::forgetDaily);
 	}
 
 	@BeforeEach
@@ -194,6 +208,7 @@ class MovementFromSnapshotsTests {
 
 	private void retakeDaily(LocalDate day) {
 		forgetDaily(day);
+		this.taken.add(day);
 		assertThat(this.snapshots.takeDaily(day)).isTrue();
 	}
 

@@ -137,7 +137,12 @@ class ConversionApiController {
 		Long toolId = null;
 		JsonNode tool = attributes.get("tool");
 		if (tool != null && !tool.isNull()) {
-			toolId = tool.isNumber() ? tool.asLong() : this.tools.byCode(tool.asString()).getId();
+			if (tool.isString()) {
+				toolId = this.tools.byCode(tool.asString()).getId();
+			}
+			else {
+				toolId = longOrNull(tool);
+			}
 		}
 		Map<String, Map<String, Object>> values = new LinkedHashMap<>();
 		for (String module : List.of("potentials", "accounts", "contacts")) {
@@ -145,8 +150,12 @@ class ConversionApiController {
 			if (node != null && node.isObject()) {
 				Map<String, Object> fields = new LinkedHashMap<>();
 				for (Map.Entry<String, JsonNode> entry : node.properties()) {
-					fields.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().isNumber()
-							? entry.getValue().numberValue() : entry.getValue().asString());
+					JsonNode value = entry.getValue();
+					if (value.isContainer()) {
+						throw new BadQueryException(module + "." + entry.getKey() + " must be a single value");
+					}
+					fields.put(entry.getKey(),
+							value.isNull() ? null : value.isNumber() ? value.numberValue() : value.asString());
 				}
 				values.put(module, fields);
 			}
@@ -160,14 +169,26 @@ class ConversionApiController {
 		if (node == null || node.isNull()) {
 			return null;
 		}
-		if (!node.isNumber() && !node.asString().matches("\\d+")) {
-			throw new BadQueryException("ids must be numbers");
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
+			return node.longValue();
 		}
-		return node.asLong();
+		if (node.isString() && node.asString().matches("\\d{1,18}")) {
+			return Long.parseLong(node.asString());
+		}
+		throw new BadQueryException("ids must be whole numbers");
 	}
 
 	private static Boolean boolOrNull(JsonNode node) {
-		return (node == null || node.isNull()) ? null : node.asBoolean();
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		if (node.isString() && node.asString().matches("true|false")) {
+			return Boolean.valueOf(node.asString());
+		}
+		throw new BadQueryException("create_account and create_contact must be true or false");
 	}
 
 }
