@@ -6,11 +6,16 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.Messages;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormIntake;
 import org.potentia.webform.WebFormService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,6 +43,8 @@ import tools.jackson.databind.ObjectMapper;
 @RequestMapping("/forms/{key}")
 class PublicFormController {
 
+	private static final Logger logger = LoggerFactory.getLogger(PublicFormController.class);
+
 	private final WebFormService forms;
 
 	private final WebFormIntake intake;
@@ -48,9 +55,12 @@ class PublicFormController {
 
 	private final PublicFormPages pages;
 
+	private final DatabaseFailures databaseFailures;
+
 	PublicFormController(WebFormService forms, WebFormIntake intake, Messages messages, ObjectMapper json,
-			Catalogue catalogue) {
+			Catalogue catalogue, DatabaseFailures databaseFailures) {
 		this.pages = new PublicFormPages(intake, messages, catalogue);
+		this.databaseFailures = databaseFailures;
 		this.forms = forms;
 		this.intake = intake;
 		this.messages = messages;
@@ -127,7 +137,23 @@ class PublicFormController {
 		catch (JacksonException ex) {
 			return answer(HttpStatus.BAD_REQUEST, "invalid", this.messages.get("webform.error.json"), null);
 		}
-		WebFormIntake.Result result = this.intake.submit(form, values, request.getRemoteAddr());
+		WebFormIntake.Result result;
+		try {
+			result = this.intake.submit(form, values, request.getRemoteAddr());
+		}
+		catch (RuntimeException ex) {
+			// A JSON post is answered with JSON whatever happened, never with a page.
+			if (DatabaseFailures.isUnavailable(ex)) {
+				this.databaseFailures.report("web form " + key, ex);
+				return answer(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+						this.messages.get("error.database_unavailable"), null);
+			}
+			if (ex instanceof DataIntegrityViolationException) {
+				return answer(HttpStatus.CONFLICT, "refused", this.messages.get("error.conflict.integrity"), null);
+			}
+			logger.error("Web form {}: a JSON submission failed", key, ex);
+			return answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed", this.messages.get("error.unexpected"), null);
+		}
 		if (result.isInvalid()) {
 			return answer(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", result.message(), result.errors());
 		}
