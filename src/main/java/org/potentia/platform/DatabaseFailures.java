@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -58,6 +59,8 @@ public class DatabaseFailures {
 	private final Duration window;
 
 	private final AtomicReference<Failure> last = new AtomicReference<>();
+
+	private final AtomicLong count = new AtomicLong();
 
 	@Autowired
 	DatabaseFailures(@Value("${potentia.database.failure-window:PT5M}") Duration window) {
@@ -122,6 +125,7 @@ public class DatabaseFailures {
 	public void report(String what, Throwable ex) {
 		Instant now = this.clock.instant();
 		this.last.set(new Failure(now, rootMessage(ex)));
+		this.count.incrementAndGet();
 		logger.error("The database is unavailable ({}): {}", what, rootMessage(ex), ex);
 	}
 
@@ -135,6 +139,14 @@ public class DatabaseFailures {
 			return null;
 		}
 		return failure;
+	}
+
+	/**
+	 * How many failures were reported since the start.
+	 * @return the count
+	 */
+	public long count() {
+		return this.count.get();
 	}
 
 	public Duration window() {

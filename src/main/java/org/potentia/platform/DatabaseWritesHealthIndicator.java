@@ -24,11 +24,15 @@ class DatabaseWritesHealthIndicator implements HealthIndicator {
 	public Health health() {
 		DatabaseFailures.Failure failure = this.failures.recent();
 		if (failure == null) {
-			return Health.up().withDetail("window", this.failures.window().toString()).build();
+			return Health.up()
+				.withDetail("failures", this.failures.count())
+				.withDetail("window", this.failures.window().toString())
+				.build();
 		}
 		return Health.down()
 			.withDetail("lastFailure", failure.at().toString())
 			.withDetail("error", failure.message())
+			.withDetail("failures", this.failures.count())
 			.withDetail("window", this.failures.window().toString())
 			.build();
 	}

@@ -15,6 +15,7 @@ import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormIntake;
 import org.potentia.webform.WebFormService;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -137,23 +140,7 @@ class PublicFormController {
 		catch (JacksonException ex) {
 			return answer(HttpStatus.BAD_REQUEST, "invalid", this.messages.get("webform.error.json"), null);
 		}
-		WebFormIntake.Result result;
-		try {
-			result = this.intake.submit(form, values, request.getRemoteAddr());
-		}
-		catch (RuntimeException ex) {
-			// A JSON post is answered with JSON whatever happened, never with a page.
-			if (DatabaseFailures.isUnavailable(ex)) {
-				this.databaseFailures.report("web form " + key, ex);
-				return answer(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-						this.messages.get("error.database_unavailable"), null);
-			}
-			if (ex instanceof DataIntegrityViolationException) {
-				return answer(HttpStatus.CONFLICT, "refused", this.messages.get("error.conflict.integrity"), null);
-			}
-			logger.error("Web form {}: a JSON submission failed", key, ex);
-			return answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed", this.messages.get("error.unexpected"), null);
-		}
+		WebFormIntake.Result result = this.intake.submit(form, values, request.getRemoteAddr());
 		if (result.isInvalid()) {
 			return answer(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", result.message(), result.errors());
 		}
@@ -164,6 +151,54 @@ class PublicFormController {
 			accepted.put("redirect", form.getRedirectUrl());
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(accepted);
+	}
+
+	/**
+	 * A failed database call: a database that failed answers 503, a refusing constraint
+	 * 409, anything else 500; a JSON request (a post or the token) with JSON, never with
+	 * a page, and a visitor's browser with the error page.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	Object databaseFailed(RuntimeException ex, @PathVariable String key, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		HttpStatus status;
+		String code;
+		String message;
+		if (DatabaseFailures.isUnavailable(ex)) {
+			this.databaseFailures.report("web form " + key, ex);
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			code = "unavailable";
+			message = this.messages.get("error.database_unavailable");
+		}
+		else if (ex instanceof DataIntegrityViolationException) {
+			logger.info("Web form {}: refused by a database constraint: {}", key,
+					((DataIntegrityViolationException) ex).getMostSpecificCause().getMessage());
+			status = HttpStatus.CONFLICT;
+			code = "refused";
+			message = this.messages.get("error.conflict.integrity");
+		}
+		else {
+			logger.error("Web form {}: a database call failed", key, ex);
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+			code = "failed";
+			message = this.messages.get("error.unexpected");
+		}
+		if (wantsJson(request)) {
+			return answer(status, code, message, null);
+		}
+		response.setStatus(status.value());
+		model.addAttribute("currentPath", request.getRequestURI());
+		model.addAttribute("status", status.value());
+		model.addAttribute("message", message);
+		return "error";
+	}
+
+	private static boolean wantsJson(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		String accept = request.getHeader("Accept");
+		return (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
+				|| request.getRequestURI().endsWith("/token")
+				|| (accept != null && accept.startsWith(MediaType.APPLICATION_JSON_VALUE));
 	}
 
 	private WebForm published(String key, HttpServletResponse response) {
