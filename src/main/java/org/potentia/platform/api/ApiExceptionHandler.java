@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
@@ -43,8 +44,11 @@ class ApiExceptionHandler {
 
 	private final Messages messages;
 
-	ApiExceptionHandler(Messages messages) {
+	private final DatabaseFailures databaseFailures;
+
+	ApiExceptionHandler(Messages messages, DatabaseFailures databaseFailures) {
 		this.messages = messages;
+		this.databaseFailures = databaseFailures;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -90,6 +94,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Map<String, Object>> integrity(DataIntegrityViolationException ex) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			// A constraint check that failed because the database did is no refusal.
+			return unavailable(ex);
+		}
 		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
 			// SQL's "data exception" class: a value the database cannot store or compare,
@@ -136,8 +144,16 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			return unavailable(ex);
+		}
 		logger.error("Unexpected failure of an API request", ex);
 		return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, this.messages.get("error.unexpected"));
+	}
+
+	private ResponseEntity<Map<String, Object>> unavailable(Exception ex) {
+		this.databaseFailures.report("API request", ex);
+		return ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, this.messages.get("error.database_unavailable"));
 	}
 
 }

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
@@ -102,9 +103,13 @@ class CsvImporter {
 
 	private final int batchSize;
 
+	private final DatabaseFailures databaseFailures;
+
 	CsvImporter(Catalogue catalogue, RecordQueries queries, AttributeBinder binder,
 			PlatformTransactionManager transactionManager, ImportJobs jobs, Messages messages, JdbcClient jdbc,
-			EntityManagerFactory entityManagerFactory, @Value("${potentia.import.batch-size:500}") int batchSize) {
+			EntityManagerFactory entityManagerFactory, @Value("${potentia.import.batch-size:500}") int batchSize,
+			DatabaseFailures databaseFailures) {
+		this.databaseFailures = databaseFailures;
 		this.catalogue = catalogue;
 		this.queries = queries;
 		this.binder = binder;
@@ -145,7 +150,12 @@ class CsvImporter {
 			end(job.id(), run, this.messages.get("import.failed.read", line, (run != null) ? run.committedLine : 0));
 		}
 		catch (RuntimeException ex) {
-			logger.error("Import {} failed", job.id(), ex);
+			if (DatabaseFailures.isUnavailable(ex)) {
+				this.databaseFailures.report("import " + job.id(), ex);
+			}
+			else {
+				logger.error("Import {} failed", job.id(), ex);
+			}
 			end(job.id(), run, this.messages.get("import.failed.unexpected", (run != null) ? run.lastLine : 0,
 					(run != null) ? run.committedLine : 0));
 		}
@@ -597,14 +607,29 @@ class CsvImporter {
 				return rowLevel(saved[0], current[0], List.of(msg("error.relation.unknown")), ex);
 			}
 			catch (DataIntegrityViolationException ex) {
+				if (DatabaseFailures.isUnavailable(ex)) {
+					return unavailable(current[0], ex);
+				}
 				logger.debug("Import {}: row refused by a database constraint: {}", this.job.id(),
 						ex.getMostSpecificCause().getMessage());
 				return rowLevel(saved[0], current[0], List.of(msg("error.conflict.integrity")), ex);
 			}
 			catch (RuntimeException ex) {
+				if (DatabaseFailures.isUnavailable(ex)) {
+					return unavailable(current[0], ex);
+				}
 				logger.warn("Import {}: saving a batch failed", this.job.id(), ex);
 				return new Attempt(false, current[0], msg("error.unexpected"), ex);
 			}
+		}
+
+		/**
+		 * A database that failed stops the import at this batch, as any failure that is
+		 * not the row's.
+		 */
+		private Attempt unavailable(int index, RuntimeException ex) {
+			CsvImporter.this.databaseFailures.report("import " + this.job.id(), ex);
+			return new Attempt(false, index, msg("error.database_unavailable"), ex);
 		}
 
 		/**

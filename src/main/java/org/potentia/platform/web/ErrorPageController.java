@@ -4,7 +4,9 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.Messages;
 import org.potentia.platform.api.ApiError;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -23,14 +25,24 @@ class ErrorPageController implements ErrorController {
 
 	private final Messages messages;
 
-	ErrorPageController(Messages messages) {
+	private final DatabaseFailures databaseFailures;
+
+	ErrorPageController(Messages messages, DatabaseFailures databaseFailures) {
 		this.messages = messages;
+		this.databaseFailures = databaseFailures;
 	}
 
 	@RequestMapping("/error")
-	Object error(HttpServletRequest request, Model model) {
+	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		HttpStatus status = status(request);
 		String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex
+				&& DatabaseFailures.isUnavailable(ex)) {
+			// A filter (such as sign-in) found the database unavailable.
+			this.databaseFailures.report("request " + path, ex);
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			response.setStatus(status.value());
+		}
 		String key = switch (status) {
 			case NOT_FOUND -> "error.page_notfound";
 			case FORBIDDEN -> "error.forbidden";
@@ -38,6 +50,7 @@ class ErrorPageController implements ErrorController {
 			case METHOD_NOT_ALLOWED -> "error.method";
 			case CONTENT_TOO_LARGE -> "error.too_large";
 			case UNSUPPORTED_MEDIA_TYPE -> "error.media_type";
+			case SERVICE_UNAVAILABLE -> "error.database_unavailable";
 			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
 		};
 		if (request.getAttribute(RequestBodyFilter.ERROR_MESSAGE_KEY) instanceof String refused) {

@@ -1,36 +1,49 @@
 package org.potentia.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The pages' answer to a record that does not exist or that the user may not see: the
  * error page with 404, as the API answers, instead of a 500; likewise 409 and 400 for a
  * refused change or invalid input that a page handler did not catch itself (such as a
- * delete racing a new linked record). Ordered last, so that the API's own handler keeps
- * answering its controllers with JSON.
+ * delete racing a new linked record). A database that failed (see
+ * {@link DatabaseFailures}) answers 503 with a page saying so, never the 409 of a refused
+ * change. Ordered last, so that the API's own handler keeps answering its controllers
+ * with JSON.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+	private static final Logger logger = LoggerFactory.getLogger(PageExceptionHandler.class);
+
 	private final Messages messages;
 
-	PageExceptionHandler(Messages messages) {
+	private final DatabaseFailures databaseFailures;
+
+	PageExceptionHandler(Messages messages, DatabaseFailures databaseFailures) {
 		this.messages = messages;
+		this.databaseFailures = databaseFailures;
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -52,9 +65,35 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
-	@ResponseStatus(HttpStatus.CONFLICT)
-	String integrity(HttpServletRequest request, Model model) {
+	String integrity(DataIntegrityViolationException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			return unavailable(ex, request, response, model);
+		}
+		response.setStatus(HttpStatus.CONFLICT.value());
 		return page(request, model, HttpStatus.CONFLICT, this.messages.get("error.conflict.integrity"));
+	}
+
+	/**
+	 * Any other failure of a database call: 503 when the database failed, else the 500
+	 * the error page would show.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	String database(RuntimeException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			return unavailable(ex, request, response, model);
+		}
+		logger.error("Unexpected failure of a database call on {} {}", request.getMethod(), request.getRequestURI(),
+				ex);
+		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		return page(request, model, HttpStatus.INTERNAL_SERVER_ERROR, this.messages.get("error.unexpected"));
+	}
+
+	private String unavailable(RuntimeException ex, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		this.databaseFailures.report("page " + request.getMethod() + " " + request.getRequestURI(), ex);
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		return page(request, model, HttpStatus.SERVICE_UNAVAILABLE, this.messages.get("error.database_unavailable"));
 	}
 
 	@ExceptionHandler(ValidationException.class)

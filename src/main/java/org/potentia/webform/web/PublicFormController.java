@@ -6,11 +6,17 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.Messages;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormIntake;
 import org.potentia.webform.WebFormService;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +46,8 @@ import tools.jackson.databind.ObjectMapper;
 @RequestMapping("/forms/{key}")
 class PublicFormController {
 
+	private static final Logger logger = LoggerFactory.getLogger(PublicFormController.class);
+
 	private final WebFormService forms;
 
 	private final WebFormIntake intake;
@@ -48,9 +58,12 @@ class PublicFormController {
 
 	private final PublicFormPages pages;
 
+	private final DatabaseFailures databaseFailures;
+
 	PublicFormController(WebFormService forms, WebFormIntake intake, Messages messages, ObjectMapper json,
-			Catalogue catalogue) {
+			Catalogue catalogue, DatabaseFailures databaseFailures) {
 		this.pages = new PublicFormPages(intake, messages, catalogue);
+		this.databaseFailures = databaseFailures;
 		this.forms = forms;
 		this.intake = intake;
 		this.messages = messages;
@@ -138,6 +151,54 @@ class PublicFormController {
 			accepted.put("redirect", form.getRedirectUrl());
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(accepted);
+	}
+
+	/**
+	 * A failed database call: a database that failed answers 503, a refusing constraint
+	 * 409, anything else 500; a JSON request (a post or the token) with JSON, never with
+	 * a page, and a visitor's browser with the error page.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	Object databaseFailed(RuntimeException ex, @PathVariable String key, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		HttpStatus status;
+		String code;
+		String message;
+		if (DatabaseFailures.isUnavailable(ex)) {
+			this.databaseFailures.report("web form " + key, ex);
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			code = "unavailable";
+			message = this.messages.get("error.database_unavailable");
+		}
+		else if (ex instanceof DataIntegrityViolationException) {
+			logger.info("Web form {}: refused by a database constraint: {}", key,
+					((DataIntegrityViolationException) ex).getMostSpecificCause().getMessage());
+			status = HttpStatus.CONFLICT;
+			code = "refused";
+			message = this.messages.get("error.conflict.integrity");
+		}
+		else {
+			logger.error("Web form {}: a database call failed", key, ex);
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+			code = "failed";
+			message = this.messages.get("error.unexpected");
+		}
+		if (wantsJson(request)) {
+			return answer(status, code, message, null);
+		}
+		response.setStatus(status.value());
+		model.addAttribute("currentPath", request.getRequestURI());
+		model.addAttribute("status", status.value());
+		model.addAttribute("message", message);
+		return "error";
+	}
+
+	private static boolean wantsJson(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		String accept = request.getHeader("Accept");
+		return (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
+				|| request.getRequestURI().endsWith("/token")
+				|| (accept != null && accept.startsWith(MediaType.APPLICATION_JSON_VALUE));
 	}
 
 	private WebForm published(String key, HttpServletResponse response) {

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.potentia.platform.DatabaseFailures;
 import org.potentia.webform.RateLimiter;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormProperties;
@@ -48,8 +49,11 @@ class WebFormGuard extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
+	private final DatabaseFailures databaseFailures;
+
 	WebFormGuard(WebFormService forms, RateLimiter rateLimiter, WebFormProperties properties, MessageSource messages,
-			LocaleResolver locales, ObjectMapper json) {
+			LocaleResolver locales, ObjectMapper json, DatabaseFailures databaseFailures) {
+		this.databaseFailures = databaseFailures;
 		this.forms = forms;
 		this.rateLimiter = rateLimiter;
 		this.maxBodySize = properties.maxBodySize();
@@ -68,7 +72,20 @@ class WebFormGuard extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Matcher matcher = FORM_PATH.matcher(path(request));
 		matcher.matches();
-		Optional<WebForm> form = this.forms.published(matcher.group(1));
+		Optional<WebForm> form;
+		try {
+			form = this.forms.published(matcher.group(1));
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isUnavailable(ex)) {
+				throw ex;
+			}
+			// A database that failed: JSON for a JSON request, else the message.
+			this.databaseFailures.report("web form " + matcher.group(1), ex);
+			refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "error.database_unavailable",
+					this.locales.resolveLocale(request), request);
+			return;
+		}
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		boolean foreign = origin != null && !origin.equalsIgnoreCase(ownOrigin(request));
 		boolean allowed = form.isPresent() && foreign && form.get().allows(origin);
@@ -116,15 +133,21 @@ class WebFormGuard extends OncePerRequestFilter {
 
 	private void refuse(HttpServletResponse response, HttpStatus status, String key, Locale locale,
 			HttpServletRequest request) throws IOException {
+		refuse(response, status, "refused", key, locale, request);
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, String code, String key, Locale locale,
+			HttpServletRequest request) throws IOException {
 		String message = this.messages.getMessage(key, null, key, locale);
 		response.setStatus(status.value());
 		response.setCharacterEncoding("UTF-8");
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		String type = request.getContentType();
 		if ((type != null && type.startsWith(MediaType.APPLICATION_JSON_VALUE))
-				|| (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE))) {
+				|| (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE))
+				|| request.getRequestURI().endsWith("/token")) {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			this.json.writeValue(response.getWriter(), java.util.Map.of("status", "refused", "message", message));
+			this.json.writeValue(response.getWriter(), java.util.Map.of("status", code, "message", message));
 		}
 		else {
 			response.setContentType(MediaType.TEXT_PLAIN_VALUE);

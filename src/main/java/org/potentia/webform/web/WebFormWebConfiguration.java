@@ -1,5 +1,7 @@
 package org.potentia.webform.web;
 
+import org.potentia.platform.DatabaseFailures;
+
 import org.potentia.webform.RateLimiter;
 import org.potentia.webform.WebFormProperties;
 import org.potentia.webform.WebFormService;
@@ -19,9 +21,10 @@ class WebFormWebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<WebFormGuard> webFormGuard(WebFormService forms, RateLimiter rateLimiter,
-			WebFormProperties properties, MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+			WebFormProperties properties, MessageSource messages, LocaleResolver locales, ObjectMapper json,
+			DatabaseFailures databaseFailures) {
 		FilterRegistrationBean<WebFormGuard> registration = new FilterRegistrationBean<>(
-				new WebFormGuard(forms, rateLimiter, properties, messages, locales, json));
+				new WebFormGuard(forms, rateLimiter, properties, messages, locales, json, databaseFailures));
 		registration.addUrlPatterns("/forms/*");
 		registration.setOrder(-200);
 		return registration;
