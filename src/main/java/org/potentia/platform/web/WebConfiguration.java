@@ -3,7 +3,11 @@ package org.potentia.platform.web;
 import java.util.List;
 
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.DatabaseFailures;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -44,6 +48,19 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/**
+	 * Around the session filter, so that a database that cannot keep sessions is answered
+	 * 503 like every other path.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseFailures failures,
+			MessageSource messages, ObjectMapper json) {
+		FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseUnavailableFilter(failures, messages, json));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;
 	}
 
