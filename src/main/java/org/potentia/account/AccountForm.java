@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.potentia.platform.catalogue.OneOf;
+
 /**
  * An account as entered in the form or sent to the API.
  */
@@ -16,7 +18,7 @@ public class AccountForm {
 	private String name;
 
 	@NotNull
-	@Pattern(regexp = "customer|prospect|partner|competitor|other", message = "{error.picklist}")
+	@OneOf(AccountType.class)
 	private String accountType = AccountType.PROSPECT.code();
 
 	@Size(max = 100)

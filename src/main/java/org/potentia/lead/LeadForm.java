@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.potentia.platform.catalogue.OneOf;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -56,12 +57,12 @@ public class LeadForm {
 	@Size(max = 200)
 	private String campaign;
 
-	@Pattern(regexp = "(manual|web_form|import|api|campaign|referral|other)?", message = "{error.picklist}")
+	@OneOf(LeadSource.class)
 	private String leadSource;
 
 	private Long stageId;
 
-	@Pattern(regexp = "(hot|warm|cold)?", message = "{error.picklist}")
+	@OneOf(LeadRating.class)
 	private String rating;
 
 	@Size(max = 10000)

@@ -1,7 +1,6 @@
 package org.potentia.opportunity;
 
-import java.util.List;
-
+import org.potentia.lead.LeadSource;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.FieldType;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -16,9 +15,6 @@ import org.springframework.context.annotation.Configuration;
 class OpportunityCatalogue {
 
 	static final String NAME = "potentials";
-
-	static final List<String> LEAD_SOURCES = List.of("manual", "web_form", "import", "api", "campaign", "referral",
-			"other");
 
 	@Bean
 	Navigation.NavigationItem opportunitiesNavigation() {
@@ -46,7 +42,7 @@ class OpportunityCatalogue {
 			.field(Field.of("account_id", FieldType.RELATION).relation("accounts", "account"))
 			.field(Field.of("contact_id", FieldType.RELATION).relation("contacts", "contact"))
 			.field(Field.of("owner_id", FieldType.RELATION).relation("users", "owner"))
-			.field(Field.of("lead_source", FieldType.PICKLIST).options(LEAD_SOURCES))
+			.field(Field.of("lead_source", FieldType.PICKLIST).options(LeadSource.codes()))
 			.field(Field.of("next_step", FieldType.TEXT).size(255))
 			.field(Field.of("description", FieldType.LONG_TEXT).size(10000))
 			.field(Field.of("closed_date", FieldType.DATE).readOnly())

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.potentia.lead.LeadSource;
+import org.potentia.platform.catalogue.OneOf;
+
 /**
  * An opportunity as entered in the form, sent to the API or mapped from a lead.
  */
@@ -47,7 +50,7 @@ public class OpportunityForm {
 
 	private Long ownerId;
 
-	@Pattern(regexp = "(manual|web_form|import|api|campaign|referral|other)?", message = "{error.picklist}")
+	@OneOf(LeadSource.class)
 	private String leadSource;
 
 	@Size(max = 255)
