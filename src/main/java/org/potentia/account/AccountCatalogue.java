@@ -23,6 +23,7 @@ class AccountCatalogue {
 	@Bean
 	ModuleDefinition accountsModule() {
 		return ModuleDefinition.builder(NAME, "accounts")
+			.countedPerOwner()
 			.uiPath("/accounts")
 			.ownedBy("owner_id")
 			.display("{a}.name")

@@ -23,6 +23,7 @@ class ContactCatalogue {
 	@Bean
 	ModuleDefinition contactsModule() {
 		return ModuleDefinition.builder(NAME, "contacts")
+			.countedPerOwner()
 			.uiPath("/contacts")
 			.ownedBy("owner_id")
 			.display("concat_ws(' ', {a}.first_name, {a}.last_name)")

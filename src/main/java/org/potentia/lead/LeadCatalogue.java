@@ -24,6 +24,7 @@ class LeadCatalogue {
 	@Bean
 	ModuleDefinition leadsModule() {
 		return ModuleDefinition.builder(NAME, "leads")
+			.countedPerOwner()
 			.uiPath("/leads")
 			.ownedBy("owner_id")
 			.display("concat_ws(' ', {a}.first_name, {a}.last_name)")

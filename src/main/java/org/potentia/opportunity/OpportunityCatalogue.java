@@ -24,6 +24,7 @@ class OpportunityCatalogue {
 	@Bean
 	ModuleDefinition potentialsModule() {
 		return ModuleDefinition.builder(NAME, "potentials")
+			.countedPerOwner()
 			.uiPath("/opportunities")
 			.ownedBy("owner_id")
 			.display("{a}.name")

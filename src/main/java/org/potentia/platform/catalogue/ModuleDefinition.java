@@ -27,10 +27,12 @@ import java.util.Optional;
  * record's card
  * @param archive whether the module records the past (history rows, snapshots): it has no
  * audit columns, and its links never keep a record from being deleted
+ * @param countedPerOwner whether the database's kept totals count the module's records
+ * per owner (its PostgreSQL migration installs the triggers), so that counts need no scan
  */
 public record ModuleDefinition(String name, String table, String ownerColumn, String displayExpression,
 		List<String> searchExpressions, String defaultSort, List<Field> fields, List<HasMany> hasMany, String uiPath,
-		List<String> summaryFields, boolean archive) {
+		List<String> summaryFields, boolean archive, boolean countedPerOwner) {
 
 	public ModuleDefinition {
 		fields = List.copyOf(fields);
@@ -107,6 +109,8 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 
 		private boolean audited = true;
 
+		private boolean countedPerOwner;
+
 		private Builder(String name, String table) {
 			this.name = name;
 			this.table = table;
@@ -119,6 +123,15 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 		 */
 		public Builder archive() {
 			this.audited = false;
+			return this;
+		}
+
+		/**
+		 * The module's records are counted per owner by the database's kept totals (its
+		 * PostgreSQL migration adds the table to {@code record_counts}'s triggers).
+		 */
+		public Builder countedPerOwner() {
+			this.countedPerOwner = true;
 			return this;
 		}
 
@@ -175,7 +188,7 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 			if (!this.audited) {
 				return new ModuleDefinition(this.name, this.table, this.ownerColumn, this.displayExpression,
 						this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields,
-						true);
+						true, this.countedPerOwner);
 			}
 			all.add(Field.of("created_at", FieldType.DATETIME).readOnly().build());
 			all.add(Field.of("created_by", FieldType.TEXT).readOnly().build());
@@ -183,8 +196,8 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 			all.add(Field.of("updated_by", FieldType.TEXT).readOnly().build());
 			all.add(Field.of("version", FieldType.INTEGER).notImportable().build());
 			return new ModuleDefinition(this.name, this.table, this.ownerColumn, this.displayExpression,
-					this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields,
-					false);
+					this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields, false,
+					this.countedPerOwner);
 		}
 
 	}

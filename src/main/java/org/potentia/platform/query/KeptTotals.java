@@ -1,10 +1,10 @@
 package org.potentia.platform.query;
 
 import java.sql.DatabaseMetaData;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.potentia.platform.catalogue.ModuleDefinition;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
@@ -18,11 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class KeptTotals {
-
-	/**
-	 * The tables whose records {@code record_counts} counts per owner.
-	 */
-	static final Set<String> COUNTED_TABLES = Set.of("accounts", "contacts", "leads", "potentials");
 
 	private final boolean kept;
 
@@ -39,10 +34,11 @@ public class KeptTotals {
 	}
 
 	/**
-	 * Whether {@code record_counts} holds the records of this table per owner.
+	 * Whether {@code record_counts} holds the module's records per owner: the module says
+	 * so in the catalogue, and the database keeps totals.
 	 */
-	public boolean counts(String table) {
-		return this.kept && COUNTED_TABLES.contains(table);
+	public boolean counts(ModuleDefinition module) {
+		return this.kept && module.countedPerOwner();
 	}
 
 }

@@ -259,7 +259,7 @@ public class RecordQueries {
 	 * elsewhere the records are counted.
 	 */
 	public long countVisible(ModuleDefinition module, CurrentUser user) {
-		if (module.ownerColumn() == null || !this.kept.counts(module.table())) {
+		if (module.ownerColumn() == null || !this.kept.counts(module)) {
 			return count(module, this.visibility.predicate(module, user));
 		}
 		SqlCondition where = SqlCondition.of("t.table_name = ?", module.table())

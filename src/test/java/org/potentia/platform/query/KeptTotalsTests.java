@@ -13,6 +13,8 @@ import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.catalogue.Catalogue;
+import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.testing.People;
 import org.potentia.testing.PotentiaTest;
@@ -39,6 +41,9 @@ class KeptTotalsTests {
 
 	@Autowired
 	KeptTotals kept;
+
+	@Autowired
+	Catalogue catalogue;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -91,7 +96,13 @@ class KeptTotalsTests {
 
 		assertThat(difference(ROWS, KEPT)).as("rows not kept").isEmpty();
 		assertThat(difference(KEPT, ROWS)).as("kept without rows").isEmpty();
-		for (String table : KeptTotals.COUNTED_TABLES) {
+		List<String> tables = this.catalogue.modules()
+			.stream()
+			.filter(ModuleDefinition::countedPerOwner)
+			.map(ModuleDefinition::table)
+			.toList();
+		assertThat(tables).contains("accounts", "contacts", "leads", "potentials");
+		for (String table : tables) {
 			String rows = "SELECT COALESCE(owner_id, 0), COUNT(*) FROM " + table + " GROUP BY 1";
 			String counted = "SELECT owner_id, records FROM record_counts WHERE table_name = '" + table
 					+ "' AND records <> 0";
