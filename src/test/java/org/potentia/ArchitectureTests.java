@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
+import org.potentia.platform.catalogue.Catalogue;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,10 +20,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The package rules of STYLE.md that Spring Modulith does not check: controllers live in
- * a module's {@code web} or {@code api} package, and no entity is bound to a request.
+ * a module's {@code web} or {@code api} package, no entity is bound to a request, and
+ * only the generic surfaces look modules up by name.
  */
 class ArchitectureTests {
 
@@ -42,6 +45,24 @@ class ArchitectureTests {
 			.areAnnotatedWith(RestControllerAdvice.class)
 			.should()
 			.resideInAnyPackage("org.potentia.*.web..", "org.potentia.*.api..")
+			.check(classes);
+	}
+
+	/**
+	 * The record modules reach each other through typed services and know their own
+	 * catalogue entry as a bean; looking a module up by its name is for the generic
+	 * surfaces (platform, module tools, workflows, web forms) that work on any module.
+	 */
+	@Test
+	void recordModulesDoNotLookUpModulesByName() {
+		noClasses().that()
+			.resideInAnyPackage("org.potentia.account..", "org.potentia.contact..", "org.potentia.lead..",
+					"org.potentia.opportunity..", "org.potentia.pipeline..", "org.potentia.identity..",
+					"org.potentia.history..", "org.potentia.demo..")
+			.should()
+			.callMethod(Catalogue.class, "get", String.class)
+			.orShould()
+			.callMethod(Catalogue.class, "find", String.class)
 			.check(classes);
 	}
 

@@ -3,7 +3,6 @@ package org.potentia.history;
 import java.util.List;
 import java.util.Map;
 
-import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.RecordQueries;
@@ -27,9 +26,9 @@ public class HistoryTimeline {
 
 	private final ModuleDefinition history;
 
-	HistoryTimeline(RecordQueries queries, Catalogue catalogue) {
+	HistoryTimeline(RecordQueries queries, ModuleDefinition potentialHistoryModule) {
 		this.queries = queries;
-		this.history = catalogue.get(HistoryCatalogue.HISTORY);
+		this.history = potentialHistoryModule;
 	}
 
 	/**

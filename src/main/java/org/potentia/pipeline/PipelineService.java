@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.catalogue.Catalogue;
+import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.settings.Settings;
@@ -38,16 +38,16 @@ public class PipelineService {
 
 	private final RecordQueries queries;
 
-	private final Catalogue catalogue;
+	private final ModuleDefinition stagesModule;
 
 	PipelineService(StageRepository stages, BusinessAreaRepository areas, LostReasonRepository reasons,
-			Settings settings, RecordQueries queries, Catalogue catalogue) {
+			Settings settings, RecordQueries queries, ModuleDefinition stagesModule) {
 		this.stages = stages;
 		this.areas = areas;
 		this.reasons = reasons;
 		this.settings = settings;
 		this.queries = queries;
-		this.catalogue = catalogue;
+		this.stagesModule = stagesModule;
 	}
 
 	public PipelineMode mode() {
@@ -208,11 +208,7 @@ public class PipelineService {
 	@Transactional
 	public void deleteStage(long id) {
 		Stage stage = this.stages.findById(id).orElseThrow(() -> new NotFoundException("stages", id));
-		long used = this.queries.references(this.catalogue.get(PipelineCatalogue.STAGES), id)
-			.values()
-			.stream()
-			.mapToLong(Long::longValue)
-			.sum();
+		long used = this.queries.references(this.stagesModule, id).values().stream().mapToLong(Long::longValue).sum();
 		if (used > 0) {
 			throw new ConflictException("error.stage.in_use", used);
 		}

@@ -212,19 +212,11 @@ class OpportunityController {
 		model.addAttribute("businessAreas", this.pipeline.activeBusinessAreas());
 		model.addAttribute("lostReasons", this.pipeline.activeLostReasons());
 		model.addAttribute("mandatory", this.rules.mandatoryFields());
-		model.addAttribute("accountName", label("accounts", form.getAccountId(), user));
-		model.addAttribute("contactName", label("contacts", form.getContactId(), user));
+		model.addAttribute("accountName",
+				this.queries.linkedDisplayName(this.module, "account_id", form.getAccountId(), user));
+		model.addAttribute("contactName",
+				this.queries.linkedDisplayName(this.module, "contact_id", form.getContactId(), user));
 		return "opportunities/form";
-	}
-
-	private String label(String moduleName, Long id, CurrentUser user) {
-		if (id == null) {
-			return null;
-		}
-		return this.queries.catalogue()
-			.find(moduleName)
-			.flatMap((target) -> this.queries.get(target, id, user).map((row) -> this.queries.displayName(target, row)))
-			.orElse(null);
 	}
 
 }

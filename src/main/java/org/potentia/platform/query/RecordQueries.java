@@ -416,6 +416,21 @@ public class RecordQueries {
 		return (String) row.get(DISPLAY);
 	}
 
+	/**
+	 * The display name of the record a relation field of the module links to, if the user
+	 * may see it (a form's picker label); null for no link, or one the user may not see.
+	 */
+	public String linkedDisplayName(ModuleDefinition module, String relationField, Long id, CurrentUser user) {
+		if (id == null) {
+			return null;
+		}
+		return module.field(relationField)
+			.filter(Field::isRelation)
+			.flatMap((field) -> this.catalogue.find(field.relationModule()))
+			.flatMap((target) -> get(target, id, user).map((row) -> displayName(target, row)))
+			.orElse(null);
+	}
+
 	private SqlCondition where(ModuleDefinition module, ListQuery query, CurrentUser user) {
 		SqlCondition where = this.visibility.predicate(module, user).and(query.filter());
 		// A filter on a linked record's field (account.name) sees that record only if the
