@@ -248,7 +248,7 @@ public class PipelineService {
 		if (probability < 0 || probability > 100) {
 			throw ValidationException.of("probability", "error.probability.range");
 		}
-		if (!List.of("both", "single", "split").contains(pipelineMode)) {
+		if (pipelineMode == null || !List.of("both", "single", "split").contains(pipelineMode)) {
 			throw ValidationException.of("pipelineMode", "error.picklist");
 		}
 	}
