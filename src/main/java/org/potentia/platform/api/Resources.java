@@ -1,5 +1,7 @@
 package org.potentia.platform.api;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +59,14 @@ public final class Resources {
 		return resource;
 	}
 
-	private static Object json(Object value) {
+	/**
+	 * Dates and times as RFC 3339 text: a date-time always with its seconds (which
+	 * {@code OffsetDateTime.toString()} leaves out when they are zero).
+	 */
+	static Object json(Object value) {
+		if (value instanceof OffsetDateTime dateTime) {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime);
+		}
 		if (value instanceof java.time.temporal.TemporalAccessor) {
 			return value.toString();
 		}
