@@ -29,16 +29,27 @@ import java.util.Optional;
  * audit columns, and its links never keep a record from being deleted
  * @param countedPerOwner whether the database's kept totals count the module's records
  * per owner (its PostgreSQL migration installs the triggers), so that counts need no scan
+ * @param ownerRelation for modules without an owner of their own (an account's budget
+ * rows, an opportunity's forecast rows): the relation field whose linked record's
+ * visibility applies, or {@code null}
  */
 public record ModuleDefinition(String name, String table, String ownerColumn, String displayExpression,
 		List<String> searchExpressions, String defaultSort, List<Field> fields, List<HasMany> hasMany, String uiPath,
-		List<String> summaryFields, boolean archive, boolean countedPerOwner) {
+		List<String> summaryFields, boolean archive, boolean countedPerOwner, String ownerRelation) {
 
 	public ModuleDefinition {
 		fields = List.copyOf(fields);
 		hasMany = List.copyOf(hasMany);
 		searchExpressions = List.copyOf(searchExpressions);
 		summaryFields = List.copyOf(summaryFields);
+	}
+
+	/**
+	 * Whether the visibility rule limits who sees the module's records: it has an owner,
+	 * or belongs to a record that has one.
+	 */
+	public boolean restricted() {
+		return this.ownerColumn != null || this.ownerRelation != null;
 	}
 
 	public Optional<Field> field(String fieldName) {
@@ -111,6 +122,8 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 
 		private boolean countedPerOwner;
 
+		private String ownerRelation;
+
 		private Builder(String name, String table) {
 			this.name = name;
 			this.table = table;
@@ -147,6 +160,16 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 
 		public Builder ownedBy(String ownerColumn) {
 			this.ownerColumn = ownerColumn;
+			return this;
+		}
+
+		/**
+		 * The module's records have no owner of their own: whoever may see the record the
+		 * relation field links to sees them (an account's budget rows are seen by whoever
+		 * sees the account). The field must be a required relation.
+		 */
+		public Builder ownedThrough(String relationField) {
+			this.ownerRelation = relationField;
 			return this;
 		}
 
@@ -188,7 +211,7 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 			if (!this.audited) {
 				return new ModuleDefinition(this.name, this.table, this.ownerColumn, this.displayExpression,
 						this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields,
-						true, this.countedPerOwner);
+						true, this.countedPerOwner, this.ownerRelation);
 			}
 			all.add(Field.of("created_at", FieldType.DATETIME).readOnly().build());
 			all.add(Field.of("created_by", FieldType.TEXT).readOnly().build());
@@ -197,7 +220,7 @@ public record ModuleDefinition(String name, String table, String ownerColumn, St
 			all.add(Field.of("version", FieldType.INTEGER).notImportable().build());
 			return new ModuleDefinition(this.name, this.table, this.ownerColumn, this.displayExpression,
 					this.searchExpressions, this.defaultSort, all, this.hasMany, this.uiPath, this.summaryFields, false,
-					this.countedPerOwner);
+					this.countedPerOwner, this.ownerRelation);
 		}
 
 	}

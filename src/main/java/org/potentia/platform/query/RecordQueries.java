@@ -437,9 +437,9 @@ public class RecordQueries {
 		// user may: a record linked to one they may not see does not match.
 		for (String relationName : query.filter().relations()) {
 			ModuleDefinition target = this.catalogue.get(module.relation(relationName).orElseThrow().relationModule());
-			if (target.ownerColumn() != null && !user.isAdmin()) {
+			if (target.restricted() && !user.isAdmin()) {
 				String alias = relationAlias(relationName);
-				SqlCondition visible = this.visibility.predicate(alias + "." + target.ownerColumn(), user);
+				SqlCondition visible = this.visibility.predicate(target, alias, user);
 				where = where.and(new SqlCondition("(" + alias + ".id IS NULL OR " + visible.sql() + ")",
 						visible.parameters(), java.util.Set.of(relationName)));
 			}
@@ -474,8 +474,7 @@ public class RecordQueries {
 			columns.add("t." + field.column() + " AS \"" + field.name() + "\"");
 			if (field.isRelation()) {
 				ModuleDefinition target = this.catalogue.get(field.relationModule());
-				SqlCondition visible = (target.ownerColumn() != null)
-						? this.visibility.predicate("x." + target.ownerColumn(), user) : SqlCondition.TRUE;
+				SqlCondition visible = this.visibility.predicate(target, "x", user);
 				columns.add("(SELECT " + display(target, "x") + " FROM " + target.table() + " x WHERE x.id = t."
 						+ field.column() + " AND " + visible.sql() + ") AS \"" + field.name() + LABEL_SUFFIX + "\"");
 				parameters.addAll(visible.parameters());
