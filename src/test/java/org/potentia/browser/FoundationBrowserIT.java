@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account card with its contacts, refused deletion and conflicting edits.
  */
 @PotentiaTest
-class FoundationBrowserTests {
+class FoundationBrowserIT {
 
 	@LocalServerPort
 	int port;

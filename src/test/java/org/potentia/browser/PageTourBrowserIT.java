@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:tour-${random.uuid};DB_CLOSE_DELAY=-1",
 				"spring.datasource.username=sa", "spring.datasource.password=" })
-class PageTourBrowserTests {
+class PageTourBrowserIT {
 
 	@LocalServerPort
 	int port;

@@ -66,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"potentia.forms.rate-limit=1000000" })
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 @Order(Integer.MAX_VALUE)
-class HostileInputTests {
+class HostileInputIT {
 
 	static final long SEED = Long.getLong("potentia.fuzz.seed", 20261205L);
 
@@ -105,8 +105,8 @@ class HostileInputTests {
 
 	@BeforeEach
 	void seed() {
-		System.out.println("HostileInputTests: seed " + SEED + ", depth " + DEPTH
-				+ " (repeat with -Dpotentia.fuzz.seed=" + SEED + " -Dpotentia.fuzz.depth=" + DEPTH + ")");
+		System.out.println("HostileInputIT: seed " + SEED + ", depth " + DEPTH + " (repeat with -Dpotentia.fuzz.seed="
+				+ SEED + " -Dpotentia.fuzz.depth=" + DEPTH + ")");
 		this.values = new HostileValues(SEED);
 	}
 
@@ -638,7 +638,7 @@ class HostileInputTests {
 	}
 
 	private void report(String what, int count) {
-		System.out.println("HostileInputTests: " + this.requests + " requests to " + count + " " + what + ", "
+		System.out.println("HostileInputIT: " + this.requests + " requests to " + count + " " + what + ", "
 				+ this.failures.size() + " server errors");
 		this.failures.forEach((failure) -> System.out.println("  " + failure));
 		assertThat(this.failures).as("requests answered with a server error (seed " + SEED + ")").isEmpty();

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * date shown in the wrong format is shown empty by the browser and lost by the save).
  */
 @PotentiaTest
-class FormRoundTripBrowserTests {
+class FormRoundTripBrowserIT {
 
 	private static final Set<String> AUDIT = Set.of("updated_at", "updated_by", "version");
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request, and an admin's mandatory account that the form then asks for.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class OpportunityBrowserTests {
+class OpportunityBrowserIT {
 
 	/**
 	 * Cards a board column shows at first.

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the new opportunity shows both.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConversionBrowserTests {
+class ConversionBrowserIT {
 
 	@LocalServerPort
 	int port;

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(People.class)
-class ReportBrowserTests {
+class ReportBrowserIT {
 
 	static final LocalDate FROM = LocalDate.of(2012, 3, 1);
 
