@@ -8,6 +8,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
 import org.potentia.account.Account;
 import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -77,13 +78,12 @@ class AccountController {
 	}
 
 	@GetMapping
-	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model, HtmxRequest htmx) {
 		ListQuery query = query(parameters);
 		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "name"));
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("parameters", parameters);
-		return (htmx != null) ? "fragments/list :: results" : "accounts/list";
+		return htmx.isHtmxRequest() ? "fragments/list :: results" : "accounts/list";
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
 import org.potentia.contact.Contact;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -83,13 +84,12 @@ class ContactController {
 	}
 
 	@GetMapping
-	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model, HtmxRequest htmx) {
 		ListQuery query = query(parameters);
 		model.addAttribute("list", this.lists.view(this.module, query, user, COLUMNS, parameters, "last_name"));
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("parameters", parameters);
-		if (htmx != null) {
+		if (htmx.isHtmxRequest()) {
 			return "fragments/list :: results";
 		}
 		model.addAttribute("accountFilter", accountName(parameters.get("account_id"), user));

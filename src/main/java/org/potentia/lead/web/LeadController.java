@@ -12,6 +12,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
 import org.potentia.identity.IdentityService;
 import org.potentia.lead.Lead;
 import org.potentia.lead.LeadForm;
@@ -38,7 +40,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -90,14 +91,13 @@ class LeadController {
 	}
 
 	@GetMapping
-	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model, HtmxRequest htmx) {
 		model.addAttribute("list",
 				this.lists.view(this.module, query(parameters), user, COLUMNS, parameters, "last_name"));
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("stages", this.pipeline.stages(PipelineService.LEADS));
 		model.addAttribute("parameters", parameters);
-		return (htmx != null) ? "fragments/list :: results" : "leads/list";
+		return htmx.isHtmxRequest() ? "fragments/list :: results" : "leads/list";
 	}
 
 	/**

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.opportunity.BoardFilter;
@@ -31,8 +32,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pipeline board: a column per stage with its totals over every opportunity that
@@ -85,14 +86,13 @@ class BoardController {
 	}
 
 	@GetMapping("/opportunities/board")
-	String board(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String board(@RequestParam Map<String, String> parameters, CurrentUser user, Model model, HtmxRequest htmx) {
 		model.addAttribute("board", board(parameters, user));
 		model.addAttribute("parameters", parameters);
 		model.addAttribute("owners", this.identity.userOptions());
 		model.addAttribute("teams", this.identity.allTeams());
 		model.addAttribute("businessAreas", this.pipeline.businessAreas());
-		return (htmx != null) ? "opportunities/board :: board" : "opportunities/board";
+		return htmx.isHtmxRequest() ? "opportunities/board :: board" : "opportunities/board";
 	}
 
 	/**
@@ -117,24 +117,23 @@ class BoardController {
 	}
 
 	@PostMapping("/opportunities/{id}/move")
-	String move(@PathVariable long id, @RequestParam("stage_id") long stageId,
+	ModelAndView move(@PathVariable long id, @RequestParam("stage_id") long stageId,
 			@RequestParam(required = false) Long version, @RequestParam Map<String, String> parameters,
-			CurrentUser user, Model model, HttpServletResponse response) {
+			CurrentUser user, Model model) {
 		try {
 			this.opportunities.moveTo(id, stageId, version, user, ChangeSource.BOARD);
 		}
 		catch (ValidationException ex) {
 			// The rules want more (a lost reason, a mandatory field): open the form for
 			// it.
-			response.setHeader("HX-Redirect", "/opportunities/" + id + "/edit?stage_id=" + stageId);
-			return "opportunities/board :: board";
+			return new ModelAndView(new HtmxRedirectView("/opportunities/" + id + "/edit?stage_id=" + stageId));
 		}
 		catch (ConflictException | OptimisticLockingFailureException ex) {
 			model.addAttribute("boardError", this.errors.message("error.conflict.stale"));
 		}
 		model.addAttribute("board", board(parameters, user));
 		model.addAttribute("parameters", parameters);
-		return "opportunities/board :: board";
+		return new ModelAndView("opportunities/board :: board");
 	}
 
 	private List<Column> board(Map<String, String> parameters, CurrentUser user) {

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
 import org.potentia.identity.IdentityService;
 import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
@@ -34,7 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -90,8 +91,7 @@ class OpportunityController {
 	}
 
 	@GetMapping
-	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+	String list(@RequestParam Map<String, String> parameters, CurrentUser user, Model model, HtmxRequest htmx) {
 		ListQuery query = this.lists.query(this.module, parameters, EQUALITY_FILTERS,
 				OpportunityFilters.of(parameters));
 		Map<String, String> sums = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ class OpportunityController {
 		model.addAttribute("totals", totals.sums());
 		model.addAttribute("parameters", parameters);
 		filterOptions(model);
-		return (htmx != null) ? "opportunities/list :: results" : "opportunities/list";
+		return htmx.isHtmxRequest() ? "opportunities/list :: results" : "opportunities/list";
 	}
 
 	@GetMapping("/{id}")

@@ -1,11 +1,14 @@
 package org.potentia.platform.web;
 
+import java.util.Map;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
 
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -90,14 +94,14 @@ class CsvImportController {
 	 * show the report.
 	 */
 	@GetMapping("/{id}/progress")
-	String progress(@PathVariable String module, @PathVariable long id, CurrentUser user, Model model,
-			HttpServletResponse response) {
+	ModelAndView progress(@PathVariable String module, @PathVariable long id, CurrentUser user) {
 		ImportJob job = this.imports.job(module, id, user);
 		if (!job.isRunning()) {
-			response.setHeader("HX-Refresh", "true");
+			// A view object, not the name "refresh:htmx": content negotiation would
+			// prefer the HTML template resolver's view for that name.
+			return new ModelAndView(new HtmxRefreshView());
 		}
-		model.addAttribute("job", job);
-		return "import/job :: progress";
+		return new ModelAndView("import/job :: progress", Map.of("job", job));
 	}
 
 	@PostMapping("/{id}")

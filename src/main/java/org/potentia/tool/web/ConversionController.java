@@ -3,8 +3,8 @@ package org.potentia.tool.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
@@ -18,9 +18,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The conversion dialog: the editable fields prefilled by the tool's mapping, the account
@@ -44,19 +45,18 @@ class ConversionController {
 
 	@GetMapping("/leads/{id}/convert")
 	String dialog(@PathVariable long id, @RequestParam(required = false) Long tool, CurrentUser user, Model model,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+			HtmxRequest htmx) {
 		ConversionService.Preview preview = this.conversions.preview(id, tool, user);
 		model.addAttribute("preview", preview);
 		model.addAttribute("leadId", id);
 		model.addAttribute("entered", preview.values());
 		model.addAttribute("errors", Map.of());
-		return (htmx != null) ? "tools/convert :: dialog" : "tools/convert";
+		return htmx.isHtmxRequest() ? "tools/convert :: dialog" : "tools/convert";
 	}
 
 	@PostMapping("/leads/{id}/convert")
-	String convert(@PathVariable long id, @RequestParam Map<String, String> form, CurrentUser user, Model model,
-			RedirectAttributes redirect, @RequestHeader(value = "HX-Request", required = false) String htmx,
-			HttpServletRequest httpRequest, HttpServletResponse response) {
+	ModelAndView convert(@PathVariable long id, @RequestParam Map<String, String> form, CurrentUser user, Model model,
+			RedirectAttributes redirect, HtmxRequest htmx) {
 		Long tool = number(form.get("tool"));
 		ConversionService.Preview preview = this.conversions.preview(id, tool, user);
 		Map<String, Map<String, Object>> values = new LinkedHashMap<>();
@@ -75,14 +75,9 @@ class ConversionController {
 			redirect.addFlashAttribute("success", this.messages.get("convert.done"));
 			String target = (result.opportunityId() != null) ? "/opportunities/" + result.opportunityId()
 					: (result.accountId() != null) ? "/accounts/" + result.accountId() : "/leads";
-			if (htmx != null) {
-				// htmx follows HX-Redirect with a whole page load; no inline script
-				// needed.
-				response.setHeader("HX-Redirect", httpRequest.getContextPath() + target);
-				model.addAttribute("redirect", target);
-				return "tools/convert :: redirect";
-			}
-			return "redirect:" + target;
+			// htmx follows HX-Redirect with a whole page load; no script needed.
+			return new ModelAndView(
+					htmx.isHtmxRequest() ? new HtmxRedirectView(target) : new RedirectView(target, true));
 		}
 		catch (ValidationException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -98,7 +93,7 @@ class ConversionController {
 		model.addAttribute("preview", preview);
 		model.addAttribute("leadId", id);
 		model.addAttribute("entered", values);
-		return (htmx != null) ? "tools/convert :: dialog" : "tools/convert";
+		return new ModelAndView(htmx.isHtmxRequest() ? "tools/convert :: dialog" : "tools/convert");
 	}
 
 	private static Boolean choice(String choice) {

@@ -1,5 +1,7 @@
 package org.potentia.workflow.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.workflow.Notifications;
 import org.springframework.stereotype.Controller;
@@ -7,7 +9,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -41,16 +42,15 @@ class NotificationController {
 	}
 
 	@PostMapping("/{id}/read")
-	String read(@PathVariable long id, CurrentUser user, Model model,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+	String read(@PathVariable long id, CurrentUser user, Model model, HtmxRequest htmx) {
 		this.notifications.markRead(id, user.id());
-		return (htmx != null) ? menu(user, model) : "redirect:/notifications";
+		return htmx.isHtmxRequest() ? menu(user, model) : "redirect:/notifications";
 	}
 
 	@PostMapping("/read-all")
-	String readAll(CurrentUser user, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+	String readAll(CurrentUser user, Model model, HtmxRequest htmx) {
 		this.notifications.markAllRead(user.id());
-		return (htmx != null) ? menu(user, model) : "redirect:/notifications";
+		return htmx.isHtmxRequest() ? menu(user, model) : "redirect:/notifications";
 	}
 
 }

@@ -22,6 +22,7 @@ import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -179,6 +180,20 @@ class BoardControllerTests {
 		assertThat(proposal.count()).isEqualTo(2);
 		assertThat(proposal.amount()).isEqualTo("1,200.00");
 		assertThat(Column.of(board, "negotiation").cards()).hasSize(30);
+	}
+
+	@Test
+	void aMoveTheRulesRefuseOpensTheFormWithAWholePageLoad() throws Exception {
+		long lost = stageId("lost");
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/opportunities/" + this.a1 + "/move").with(csrf())
+				.param("stage_id", String.valueOf(lost))
+				.header("HX-Request", "true")
+				.with(user(this.users.loadUserByUsername(this.repA.username()))))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("HX-Redirect")).isEqualTo("/opportunities/" + this.a1 + "/edit?stage_id=" + lost);
 	}
 
 	@Test
