@@ -1,0 +1,5 @@
+/**
+ * Part of the platform other modules build on: see the classes of this package.
+ */
+@org.springframework.modulith.NamedInterface("settings")
+package org.potentia.platform.settings;
