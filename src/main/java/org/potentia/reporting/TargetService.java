@@ -114,12 +114,13 @@ public class TargetService {
 			owner = "owner_kind = 'user' AND owner_id = ?";
 			parameters.add(user.id());
 		}
-		return Optional.ofNullable(this.jdbc
-			.sql("SELECT SUM(amount) FROM targets WHERE measure = ? AND period_type = ? AND period_start = ? AND "
-					+ owner)
+		List<BigDecimal> sum = this.jdbc
+			.sql("SELECT SUM(amount) AS total FROM targets WHERE measure = ? AND period_type = ? AND period_start = ?"
+					+ " AND " + owner)
 			.params(parameters)
-			.query(BigDecimal.class)
-			.single());
+			.query((rs, row) -> rs.getBigDecimal("total"))
+			.list();
+		return sum.isEmpty() ? Optional.empty() : Optional.ofNullable(sum.get(0));
 	}
 
 	/**
