@@ -500,6 +500,7 @@
     }
     option.animation = !reducedMotion;
     instance.setOption(option);
+    element.dataset.drawn = 'true';
     instance.on('click', function (params) {
       if (view === 'pie' || view === 'funnel') {
         follow(hrefs[params.dataIndex]);
