@@ -144,7 +144,7 @@ class ReportBuilderController {
 	String edit(@PathVariable long id, CurrentUser user, Model model) {
 		SavedReport report = this.saved.editable(id, user);
 		ReportForm form = ReportForm.of(report, this.saved.query(report));
-		return builder(form, report, model);
+		return builder(form, ReportForm.heading(report), model);
 	}
 
 	@PostMapping("/{id}")
@@ -254,7 +254,8 @@ class ReportBuilderController {
 					fresh.setName(form.getName());
 					fresh.setFolder(form.getFolder());
 					fresh.setSharing(form.getSharing());
-					return builder(fresh, (id != null) ? this.saved.editable(id, user) : null, model);
+					return builder(fresh, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null,
+							model);
 				}
 				case "save" -> {
 					SavedReport report = (id == null) ? this.saved.create(form.details(), query, user)
@@ -263,14 +264,15 @@ class ReportBuilderController {
 					return "redirect:/reports/custom/" + report.getId();
 				}
 				default -> {
-					SavedReport report = (id != null) ? this.saved.editable(id, user) : null;
+					Map<String, Object> report = (id != null) ? ReportForm.heading(this.saved.editable(id, user))
+							: null;
 					return builder(form, report, query, user, model);
 				}
 			}
 		}
 		catch (ReportException ex) {
 			model.addAttribute("problem", problem(ex));
-			return builder(form, (id != null) ? this.saved.editable(id, user) : null, model);
+			return builder(form, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null, model);
 		}
 		catch (ValidationException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -278,16 +280,21 @@ class ReportBuilderController {
 				errors.put(error.field(), this.messages.get(error));
 			}
 			model.addAttribute("errors", errors);
-			return builder(form, (id != null) ? this.saved.editable(id, user) : null, model);
+			return builder(form, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null, model);
 		}
 	}
 
-	private String builder(ReportForm form, SavedReport report, ReportQuery run, CurrentUser user, Model model) {
+	private String builder(ReportForm form, Map<String, Object> report, ReportQuery run, CurrentUser user,
+			Model model) {
 		result(run, user, model);
 		return builder(form, report, model);
 	}
 
-	private String builder(ReportForm form, SavedReport report, Model model) {
+	/**
+	 * The builder page; {@code report} names the saved report being edited (id and name),
+	 * or is null for a new one.
+	 */
+	private String builder(ReportForm form, Map<String, Object> report, Model model) {
 		Locale locale = this.messages.locale();
 		ModuleDefinition module = this.catalogue.find(form.getModule())
 			.orElseGet(() -> this.catalogue.get("potentials"));

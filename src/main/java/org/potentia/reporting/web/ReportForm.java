@@ -59,6 +59,13 @@ public class ReportForm {
 		return form;
 	}
 
+	/**
+	 * What the builder page shows of the saved report it edits: its id and name.
+	 */
+	static java.util.Map<String, Object> heading(SavedReport report) {
+		return java.util.Map.of("id", report.getId(), "name", report.getName());
+	}
+
 	static ReportForm of(ReportQuery query) {
 		ReportForm form = new ReportForm();
 		form.module = query.module();
