@@ -85,11 +85,26 @@
     chart.on('click', function (params) { follow(data[params.dataIndex].dataset.href); });
   }
 
+  // A saved report drawn as bars: its first text column against its first figure.
+  function report(element, chart) {
+    var data = rows(element);
+    chart.setOption({
+      animation: !reducedMotion,
+      tooltip: { trigger: 'axis' }, grid: { left: 70, right: 10, top: 20, bottom: 30 },
+      xAxis: { type: 'category', data: data.map(function (row) { return row.dataset.label; }) },
+      yAxis: { type: 'value' },
+      series: [{ name: element.dataset.valueLabel, type: 'bar',
+        data: data.map(function (row) { return number(row.dataset.value); }) }]
+    });
+    chart.on('click', function (params) { follow(data[params.dataIndex].dataset.href); });
+  }
+
   var charts = {
     pipeline: function (element, chart) { bars(element, chart, element.dataset.amountLabel, element.dataset.weightedLabel); },
     forecast: function (element, chart) { bars(element, chart, element.dataset.amountLabel, element.dataset.weightedLabel); },
     lead_sources: stacked,
-    lead_conversion: line
+    lead_conversion: line,
+    report: report
   };
 
   function drawCharts() {

@@ -57,8 +57,11 @@ public class DashboardService {
 
 	private final TransactionTemplate separate;
 
-	DashboardService(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final SavedReports reports;
+
+	DashboardService(JdbcClient jdbc, PlatformTransactionManager transactions, SavedReports reports) {
 		this.jdbc = jdbc;
+		this.reports = reports;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -108,9 +111,11 @@ public class DashboardService {
 	public long add(String kindCode, Long reportId, Integer width, CurrentUser user) {
 		WidgetKind kind = WidgetKind.of(kindCode)
 			.orElseThrow(() -> ValidationException.of("kind", "widget.error.kind", String.valueOf(kindCode)));
-		if (kind == WidgetKind.REPORT) {
-			// Report widgets wait for saved reports (the report generator).
-			throw ValidationException.of("kind", "widget.error.report");
+		if (kind == WidgetKind.REPORT && (reportId == null || this.reports.find(reportId, user).isEmpty())) {
+			throw ValidationException.of("report", "widget.error.report");
+		}
+		if (kind != WidgetKind.REPORT) {
+			reportId = null;
 		}
 		int chosen = (width != null) ? checkWidth(width) : kind.defaultWidth();
 		ensureLayout(user);
@@ -144,6 +149,22 @@ public class DashboardService {
 			.params(user.id(), id, position, width)
 			.update();
 		return id;
+	}
+
+	/**
+	 * Makes a widget shared from the start, for the demo data: no layout is made for its
+	 * owner, who sees it at the end of the home page like any widget without a place.
+	 */
+	long createShared(WidgetKind kind, CurrentUser owner, WidgetSharing sharing, Long teamId, boolean permanent) {
+		OffsetDateTime now = OffsetDateTime.now();
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO dashboard_widgets (kind, owner_id, shared_with, team_id, permanent, created_at,"
+					+ " created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(kind.code(), owner.id(), sharing.code(), (sharing == WidgetSharing.TEAM) ? teamId : null, permanent,
+					now, owner.username(), now, owner.username())
+			.update(keys, "id");
+		return keys.getKey().longValue();
 	}
 
 	/**

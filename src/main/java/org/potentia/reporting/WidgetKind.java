@@ -54,7 +54,8 @@ public enum WidgetKind {
 	}
 
 	/**
-	 * The kinds a user may add by choosing them (a report widget needs a report).
+	 * The kinds a user may add by choosing them (a report widget is added by choosing a
+	 * saved report).
 	 */
 	public static List<WidgetKind> builtIn() {
 		return Arrays.stream(values()).filter((kind) -> kind != REPORT).toList();

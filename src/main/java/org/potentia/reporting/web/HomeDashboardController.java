@@ -3,6 +3,7 @@ package org.potentia.reporting.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ValidationException;
@@ -10,6 +11,11 @@ import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.potentia.reporting.DashboardService;
 import org.potentia.reporting.DashboardWidget;
+import org.potentia.reporting.ReportEngine;
+import org.potentia.reporting.ReportException;
+import org.potentia.reporting.ReportResult;
+import org.potentia.reporting.SavedReport;
+import org.potentia.reporting.SavedReports;
 import org.potentia.reporting.SalesWidgets;
 import org.potentia.reporting.TargetService;
 import org.potentia.reporting.WidgetKind;
@@ -36,6 +42,11 @@ class HomeDashboardController {
 	 */
 	static final int MAX_IDS = 100;
 
+	/**
+	 * How many rows of a saved report its widget shows (its page shows all).
+	 */
+	static final int REPORT_ROWS = 20;
+
 	private final DashboardService dashboards;
 
 	private final SalesWidgets widgets;
@@ -44,8 +55,14 @@ class HomeDashboardController {
 
 	private final IdentityService identity;
 
+	private final SavedReports reports;
+
+	private final ReportEngine engine;
+
 	HomeDashboardController(DashboardService dashboards, SalesWidgets widgets, TargetService targets,
-			IdentityService identity) {
+			IdentityService identity, SavedReports reports, ReportEngine engine) {
+		this.reports = reports;
+		this.engine = engine;
 		this.dashboards = dashboards;
 		this.widgets = widgets;
 		this.targets = targets;
@@ -56,6 +73,7 @@ class HomeDashboardController {
 	String home(CurrentUser user, Model model) {
 		model.addAttribute("widgets", this.dashboards.layout(user));
 		model.addAttribute("kinds", WidgetKind.builtIn());
+		model.addAttribute("reports", this.reports.visible(user));
 		model.addAttribute("mayShare", user.role() != Role.REP);
 		model.addAttribute("teams", user.isAdmin() ? this.identity.allTeams() : List.of());
 		return "reporting/home-page";
@@ -78,17 +96,51 @@ class HomeDashboardController {
 			case LEAD_CONVERSION -> model.addAttribute("rows", this.widgets.leadConversion(user));
 			case TARGETS -> model.addAttribute("progress", this.targets.current(user));
 			case RECORDS -> model.addAttribute("tiles", this.widgets.records(user));
-			case REPORT -> {
-				// Shown once saved reports exist; until then the card says so.
-			}
+			case REPORT -> report(widget, user, locale, model);
 		}
 		return "reporting/widget-" + widget.kind().code().replace('_', '-') + " :: widget";
 	}
 
+	/**
+	 * A saved report, run as the viewing user: its first rows as a table, drawn as a bar
+	 * chart when the report is a chart; a report the viewer may not see (a widget shared
+	 * from a private report) or that no longer runs says so in the card.
+	 */
+	private void report(DashboardWidget widget, CurrentUser user, Locale locale, Model model) {
+		Optional<SavedReport> report = (widget.reportId() != null) ? this.reports.find(widget.reportId(), user)
+				: Optional.empty();
+		if (report.isEmpty()) {
+			model.addAttribute("missing", true);
+			return;
+		}
+		model.addAttribute("report", report.get());
+		try {
+			ReportResult result = this.reports.run(widget.reportId(), user);
+			model.addAttribute("result", result);
+			model.addAttribute("rows", result.rows().stream().limit(REPORT_ROWS).toList());
+			model.addAttribute("labelField",
+					result.fields().stream().filter((field) -> !field.isNumeric()).findFirst().orElse(null));
+			model.addAttribute("valueField",
+					result.fields().stream().filter(ReportResult.Field::isNumeric).findFirst().orElse(null));
+		}
+		catch (ReportException ex) {
+			model.addAttribute("problem", this.engine.message(ex, locale));
+		}
+	}
+
 	@PostMapping("/home/widgets")
 	String add(@RequestParam(required = false) String kind, @RequestParam(required = false) String width,
-			CurrentUser user) {
-		this.dashboards.add(kind, null, width(width, true), user);
+			@RequestParam(name = "report_id", required = false) String reportId, CurrentUser user) {
+		Long report = null;
+		if (reportId != null && !reportId.isBlank()) {
+			try {
+				report = Long.valueOf(reportId.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw ValidationException.of("report", "widget.error.report");
+			}
+		}
+		this.dashboards.add(kind, report, width(width, true), user);
 		return "redirect:/";
 	}
 
