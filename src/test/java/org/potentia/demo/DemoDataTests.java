@@ -76,6 +76,15 @@ class DemoDataTests {
 	}
 
 	@Test
+	void setsTargetsAndSharesWidgetsSoTheHomePageWorks() {
+		assertThat(count("select count(*) from targets where owner_kind = 'team'")).isEqualTo(8);
+		assertThat(count("select count(*) from targets where owner_kind = 'user'")).isEqualTo(12);
+		assertThat(count("select count(*) from dashboard_widgets where shared_with = 'everyone' and permanent"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from dashboard_widgets where shared_with = 'team'")).isEqualTo(2);
+	}
+
+	@Test
 	void createsOpportunitiesAcrossAllStages() {
 		long accounts = count("select count(*) from accounts");
 		assertThat(count("select count(*) from potentials")).isEqualTo(accounts * 2);

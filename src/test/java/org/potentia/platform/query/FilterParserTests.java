@@ -170,6 +170,21 @@ class FilterParserTests {
 	}
 
 	@Test
+	void nowExpressionsCutToTheStartOfAPeriod() {
+		// 2025-03-15 is a Saturday.
+		assertCompiles("{\"$gte\":[\"birthday\",\"$now.date/week\"]}", "t.birthday >= ?", LocalDate.of(2025, 3, 10));
+		assertCompiles("{\"$gte\":[\"birthday\",\"$now.date/month\"]}", "t.birthday >= ?", LocalDate.of(2025, 3, 1));
+		assertCompiles("{\"$between\":[\"birthday\",\"$now.date/quarter\",\"$now.date/quarter +3 months -1 day\"]}",
+				"t.birthday BETWEEN ? AND ?", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31));
+		assertCompiles("{\"$lt\":[\"birthday\",\"$now.date/year +1 year\"]}", "t.birthday < ?",
+				LocalDate.of(2026, 1, 1));
+		assertCompiles("{\"$gte\":[\"created_at\",\"$now/day\"]}", "t.created_at >= ?",
+				OffsetDateTime.parse("2025-03-15T00:00:00Z"));
+		assertThatExceptionOfType(BadQueryException.class)
+			.isThrownBy(() -> parse("{\"$gte\":[\"birthday\",\"$now/fortnight\"]}"));
+	}
+
+	@Test
 	void nowTimeComparesTheTimeOfDay() {
 		SqlCondition condition = parse("{\"$gt\":[\"created_at\",\"$now.time -1 hour\"]}");
 

@@ -1,4 +1,4 @@
-package org.potentia.platform.web;
+package org.potentia.reporting.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +26,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The home page counts, per module, the records the user may see, and lists the ones
- * changed last, newest first.
+ * The home page's records widget (the module tiles of the home page before it had
+ * widgets) counts, per module, the records the user may see, and lists the ones changed
+ * last, newest first.
  */
 @PotentiaTest
-class HomeControllerTests {
+class RecordsWidgetTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -101,8 +102,15 @@ class HomeControllerTests {
 	}
 
 	private String home(Person person) throws Exception {
+		String page = page("/", person);
+		Matcher widget = Pattern.compile("data-kind=\"records\".*?hx-get=\"([^\"]+)\"", Pattern.DOTALL).matcher(page);
+		assertThat(widget.find()).as("the records widget on the home page").isTrue();
+		return page(widget.group(1), person);
+	}
+
+	private String page(String path, Person person) throws Exception {
 		return this.mvc
-			.perform(get("/").header("Accept-Language", "en")
+			.perform(get(path).header("Accept-Language", "en")
 				.with(user(this.users.loadUserByUsername(person.username()))))
 			.andReturn()
 			.getResponse()
@@ -112,14 +120,14 @@ class HomeControllerTests {
 	private static long count(String home, String module) {
 		Matcher matcher = Pattern
 			.compile(
-					"href=\"/" + uiPath(module) + "\"[^>]*>[^<]*</a></h2>\\s*<span class=\"badge[^\"]*\">(\\d+)</span>")
+					"href=\"/" + uiPath(module) + "\"[^>]*>[^<]*</a></h3>\\s*<span class=\"badge[^\"]*\">(\\d+)</span>")
 			.matcher(home);
 		assertThat(matcher.find()).as("tile " + module).isTrue();
 		return Long.parseLong(matcher.group(1));
 	}
 
 	private static List<String> recent(String home, String module) {
-		Matcher tile = Pattern.compile("<h2[^>]*><a href=\"/" + uiPath(module) + "\".*?</ul>", Pattern.DOTALL)
+		Matcher tile = Pattern.compile("<h3[^>]*><a href=\"/" + uiPath(module) + "\".*?</ul>", Pattern.DOTALL)
 			.matcher(home);
 		assertThat(tile.find()).isTrue();
 		List<String> names = new ArrayList<>();

@@ -1,0 +1,257 @@
+package org.potentia.reporting.web;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.potentia.identity.Team;
+import org.potentia.reporting.ReportQuery;
+import org.potentia.reporting.ReportView;
+import org.potentia.reporting.SavedReport;
+import org.potentia.reporting.SavedReports;
+import org.potentia.testing.Names;
+import org.potentia.testing.People;
+import org.potentia.testing.Person;
+import org.potentia.testing.PotentiaTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The report generator's pages: the builder runs a grouped report with subtotals and
+ * drill-down links, saves it, and the saved report is shown, exported as XLSX (opened
+ * with POI: numbers as numbers, dates as dates) and CSV with only what the user may see;
+ * only the owner or an admin changes it; refusals are a clear message on the page.
+ */
+@PotentiaTest
+class ReportBuilderControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SavedReports saved;
+
+	String prefix;
+
+	Person rep;
+
+	Person otherRep;
+
+	Person admin;
+
+	@BeforeEach
+	void data() {
+		this.prefix = Names.unique("page") + "-";
+		Team team = this.people.team();
+		this.rep = this.people.rep(team);
+		this.otherRep = this.people.rep(this.people.team());
+		this.admin = this.people.admin();
+		List<Long> stages = this.jdbc
+			.sql("SELECT id FROM pipeline_stages WHERE module = 'potentials' ORDER BY sort_order")
+			.query(Long.class)
+			.list();
+		insert(this.rep, stages.get(0), "100.25", LocalDate.of(2025, 1, 10));
+		insert(this.rep, stages.get(0), "200.00", LocalDate.of(2025, 2, 10));
+		insert(this.rep, stages.get(1), "50.00", LocalDate.of(2025, 2, 11));
+		insert(this.otherRep, stages.get(1), "9999.00", LocalDate.of(2025, 2, 12));
+	}
+
+	private void insert(Person owner, long stage, String amount, LocalDate close) {
+		this.jdbc
+			.sql("INSERT INTO potentials (name, amount, stage_id, expected_close_date, owner_id, created_at, "
+					+ "updated_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+			.params(this.prefix + Names.unique("p"), new java.math.BigDecimal(amount), stage, close, owner.id())
+			.update();
+	}
+
+	private String filter() {
+		return "{\"$beg\":[\"name\",\"" + this.prefix + "\"]}";
+	}
+
+	private RequestPostProcessor as(Person person) {
+		return user(this.users.loadUserByUsername(person.username()));
+	}
+
+	@Test
+	void theBuilderRunsAGroupedReportWithSubtotalsAndDrillDownLinks() throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.param("module", "potentials")
+				.param("columns[0].expression", "amount")
+				.param("columns[0].aggregate", "sum")
+				.param("columns[1].expression", "id")
+				.param("columns[1].aggregate", "count")
+				.param("filter", filter())
+				.param("group1", "stage_id")
+				.param("group2", "expected_close_date")
+				.param("bucket2", "month")
+				.param("view", "stacked_bar")
+				.param("action", "run"))
+			.andExpect(status().isOk())
+			.andReturn();
+		String html = result.getResponse().getContentAsString();
+		assertThat(html).contains("id=\"report-chart\"", "data-view=\"stacked_bar\"", "report-subtotal", "report-total")
+			.contains("300.25", "350.25")
+			.doesNotContain("9,999.00")
+			.contains("/reports/custom/drill?module=potentials&amp;filter=");
+		assertThat(html).contains("Prospecting");
+	}
+
+	@Test
+	void aBadReportIsAMessageOnThePage() throws Exception {
+		String html = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.param("module", "potentials")
+				.param("columns[0].expression", "name")
+				.param("columns[0].aggregate", "sum")
+				.param("action", "run"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"report-problem\"").contains("is not a number");
+		String deep = "{\"$not\":".repeat(1000) + "{\"name\":\"x\"}" + "}".repeat(1000);
+		String refused = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.param("module", "potentials")
+				.param("columns[0].expression", "name")
+				.param("filter", deep)
+				.param("action", "run"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("id=\"report-problem\"");
+	}
+
+	@Test
+	void aSavedReportIsShownExportedAndChangedOnlyByItsOwner() throws Exception {
+		MvcResult saving = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.param("module", "potentials")
+				.param("columns[0].expression", "name")
+				.param("columns[1].expression", "amount")
+				.param("columns[2].expression", "expected_close_date")
+				.param("columns[3].expression", "stage_id")
+				.param("filter", filter())
+				.param("order", "-amount")
+				.param("name", "My pipeline")
+				.param("folder", "Sales")
+				.param("sharing", "everyone")
+				.param("action", "save"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String location = saving.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/reports/custom/");
+		String html = this.mvc.perform(get(location).with(as(this.rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("My pipeline", "id=\"edit-report\"", "200.00");
+		assertThat(this.mvc.perform(get("/reports/custom").with(as(this.otherRep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("My pipeline", "Sales");
+
+		byte[] xlsx = this.mvc.perform(get(location + "/export?format=xlsx").with(as(this.rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(3);
+			Row first = sheet.getRow(1);
+			assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(200.0);
+			assertThat(first.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2025, 2, 10));
+			assertThat(first.getCell(3).getStringCellValue()).isEqualTo("Prospecting");
+			assertThat(sheet.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(50.0);
+		}
+		// Shared with everyone, the other rep runs it with their own visibility.
+		String csv = this.mvc.perform(get(location + "/export?format=csv").with(as(this.otherRep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains("9999").doesNotContain("200");
+		String theirs = this.mvc.perform(get(location).with(as(this.otherRep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(theirs).doesNotContain("id=\"edit-report\"");
+		this.mvc.perform(get(location + "/edit").with(as(this.otherRep))).andExpect(status().isForbidden());
+		this.mvc.perform(post(location + "/delete").with(as(this.otherRep)).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(location + "/edit").with(as(this.admin))).andExpect(status().isOk());
+		this.mvc.perform(post(location + "/delete").with(as(this.rep)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(location).with(as(this.rep))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aPrivateReportIsNotFoundForOthersAndDrillDownListsTheRecords() throws Exception {
+		ReportQuery query = new ReportQuery("potentials",
+				List.of(new ReportQuery.Column("id", ReportQuery.Aggregate.COUNT, null)), filter(),
+				List.of(ReportQuery.Group.of("stage_id")), List.of(), null);
+		SavedReport report = this.saved.create(
+				new SavedReports.Details("Mine", null, SavedReport.Sharing.PRIVATE, null, ReportView.BAR), query,
+				this.rep.currentUser());
+		this.mvc.perform(get("/reports/custom/" + report.getId()).with(as(this.otherRep)))
+			.andExpect(status().isNotFound());
+		String page = this.mvc.perform(get("/reports/custom/" + report.getId()).with(as(this.rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("data-view=\"bar\"");
+		String drill = this.mvc
+			.perform(get("/reports/custom/drill").with(as(this.rep))
+				.param("module", "potentials")
+				.param("filter", "{\"$and\":[" + filter() + ",{\"$gte\":[\"amount\",100]}]}"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(drill).contains("2 records").contains("100.25").doesNotContain("9,999.00");
+		this.mvc
+			.perform(get("/reports/custom/drill").with(as(this.rep))
+				.param("module", "potentials")
+				.param("filter", "{\"$nope\":1}"))
+			.andExpect(status().isBadRequest());
+	}
+
+}
