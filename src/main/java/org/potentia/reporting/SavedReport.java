@@ -35,6 +35,16 @@ public class SavedReport extends AuditedEntity {
 
 	private String definition;
 
+	private String schedule = ReportSchedule.NONE.code();
+
+	private String recipients;
+
+	@Column(name = "next_send_at")
+	private java.time.Instant nextSendAt;
+
+	@Column(name = "last_sent_at")
+	private java.time.Instant lastSentAt;
+
 	protected SavedReport() {
 	}
 
@@ -67,6 +77,38 @@ public class SavedReport extends AuditedEntity {
 		this.view = view.code();
 		this.module = module;
 		this.definition = definition;
+	}
+
+	/**
+	 * Sets when the report is sent and to whom; the next sending is the next period's
+	 * start after now.
+	 */
+	void schedule(ReportSchedule schedule, String recipients, java.time.Instant now, java.time.ZoneId zone) {
+		boolean changed = ReportSchedule.of(this.schedule) != schedule;
+		this.schedule = schedule.code();
+		this.recipients = (schedule == ReportSchedule.NONE) ? null : recipients;
+		if (schedule == ReportSchedule.NONE) {
+			this.nextSendAt = null;
+		}
+		else if (changed || this.nextSendAt == null) {
+			this.nextSendAt = schedule.next(now, zone);
+		}
+	}
+
+	public ReportSchedule getSchedule() {
+		return ReportSchedule.of(this.schedule);
+	}
+
+	public String getRecipients() {
+		return this.recipients;
+	}
+
+	public java.time.Instant getNextSendAt() {
+		return this.nextSendAt;
+	}
+
+	public java.time.Instant getLastSentAt() {
+		return this.lastSentAt;
 	}
 
 	public String getName() {

@@ -16,4 +16,7 @@ interface SavedReportRepository extends JpaRepository<SavedReport, Long> {
 	@Query("select r from SavedReport r order by r.folder asc nulls first, r.name asc, r.id asc")
 	List<SavedReport> findAllOrdered();
 
+	@Query("select r from SavedReport r where r.schedule <> 'none' and r.nextSendAt <= :now order by r.nextSendAt")
+	List<SavedReport> findDue(java.time.Instant now);
+
 }

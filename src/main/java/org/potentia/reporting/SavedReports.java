@@ -148,6 +148,14 @@ public class SavedReports {
 				errors.add(new FieldError("sharing", "error.report.other_team"));
 			}
 		}
+		String recipients = (details.recipients() != null) ? details.recipients().trim() : "";
+		if (details.schedule() != ReportSchedule.NONE) {
+			List<String> addresses = ReportDelivery.addresses(recipients);
+			if (addresses.isEmpty() || recipients.length() > 1000
+					|| addresses.stream().anyMatch((address) -> !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+				errors.add(new FieldError("recipients", "error.report.recipients"));
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);
 		}
@@ -159,6 +167,7 @@ public class SavedReports {
 			throw ValidationException.of("definition", "error.report.too_long", MAX_DEFINITION);
 		}
 		report.change(name, folder, details.sharing(), teamId, details.view(), query.module(), definition);
+		report.schedule(details.schedule(), recipients, java.time.Instant.now(), java.time.ZoneId.systemDefault());
 	}
 
 	/**
@@ -169,12 +178,20 @@ public class SavedReports {
 	 * @param sharing with whom it is shared
 	 * @param teamId for a report shared with a team, the team (the owner's if null)
 	 * @param view how it is shown
+	 * @param schedule how often it is sent by email
+	 * @param recipients the addresses it is sent to, separated by commas
 	 */
-	public record Details(String name, String folder, SavedReport.Sharing sharing, Long teamId, ReportView view) {
+	public record Details(String name, String folder, SavedReport.Sharing sharing, Long teamId, ReportView view,
+			ReportSchedule schedule, String recipients) {
 
 		public Details {
 			sharing = (sharing != null) ? sharing : SavedReport.Sharing.PRIVATE;
 			view = (view != null) ? view : ReportView.TABLE;
+			schedule = (schedule != null) ? schedule : ReportSchedule.NONE;
+		}
+
+		public Details(String name, String folder, SavedReport.Sharing sharing, Long teamId, ReportView view) {
+			this(name, folder, sharing, teamId, view, ReportSchedule.NONE, null);
 		}
 
 	}

@@ -64,7 +64,7 @@ public class MailSettings {
 	 * A sender for the current settings.
 	 * @throws IllegalStateException if no server is set
 	 */
-	JavaMailSender sender() {
+	public JavaMailSender sender() {
 		Mail mail = current();
 		if (!mail.isConfigured()) {
 			throw new IllegalStateException("No SMTP server is set up (Admin, Workflows, Email)");

@@ -312,6 +312,7 @@ class ReportBuilderController {
 		model.addAttribute("buckets", ReportQuery.DateBucket.values());
 		model.addAttribute("views", ReportView.values());
 		model.addAttribute("sharings", SavedReport.Sharing.values());
+		model.addAttribute("schedules", org.potentia.reporting.ReportSchedule.values());
 		model.addAttribute("caps", List.of(ReportEngine.MAX_COLUMNS, ReportEngine.MAX_GROUPS, ReportEngine.MAX_ROWS,
 				ReportEngine.MAX_EXPORT_ROWS, ReportEngine.TIMEOUT_SECONDS));
 		model.addAttribute("view", form.getView());

@@ -10,6 +10,7 @@ import org.potentia.reporting.ReportQuery.Column;
 import org.potentia.reporting.ReportQuery.DateBucket;
 import org.potentia.reporting.ReportQuery.Group;
 import org.potentia.reporting.ReportQuery.Order;
+import org.potentia.reporting.ReportSchedule;
 import org.potentia.reporting.ReportView;
 import org.potentia.reporting.SavedReport;
 import org.potentia.reporting.SavedReports;
@@ -47,6 +48,10 @@ public class ReportForm {
 
 	private String sharing = SavedReport.Sharing.PRIVATE.code();
 
+	private String schedule = ReportSchedule.NONE.code();
+
+	private String recipients;
+
 	/**
 	 * The form of a saved report.
 	 */
@@ -56,6 +61,8 @@ public class ReportForm {
 		form.name = report.getName();
 		form.folder = report.getFolder();
 		form.sharing = report.getSharing().code();
+		form.schedule = report.getSchedule().code();
+		form.recipients = report.getRecipients();
 		return form;
 	}
 
@@ -125,7 +132,7 @@ public class ReportForm {
 
 	SavedReports.Details details() {
 		return new SavedReports.Details(this.name, this.folder, SavedReport.Sharing.of(this.sharing), null,
-				ReportView.of(this.view));
+				ReportView.of(this.view), ReportSchedule.of(this.schedule), this.recipients);
 	}
 
 	/**
@@ -271,6 +278,22 @@ public class ReportForm {
 
 	public void setSharing(String sharing) {
 		this.sharing = sharing;
+	}
+
+	public String getSchedule() {
+		return this.schedule;
+	}
+
+	public void setSchedule(String schedule) {
+		this.schedule = schedule;
+	}
+
+	public String getRecipients() {
+		return this.recipients;
+	}
+
+	public void setRecipients(String recipients) {
+		this.recipients = recipients;
 	}
 
 	/**

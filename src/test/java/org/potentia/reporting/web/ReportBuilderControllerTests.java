@@ -223,6 +223,58 @@ class ReportBuilderControllerTests {
 	}
 
 	@Test
+	void anotherModuleStartsAfreshAndAnEditedReportIsSavedAgain() throws Exception {
+		String accounts = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.param("module", "accounts")
+				.param("columns[0].expression", "amount")
+				.param("action", "module"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(accounts).contains("value=\"owner.name\"", "value=\"city\"").doesNotContain("id=\"report-problem\"");
+		ReportQuery query = new ReportQuery("potentials",
+				List.of(new ReportQuery.Column("amount", ReportQuery.Aggregate.SUM, "total")), filter(),
+				List.of(ReportQuery.Group.of("owner.name")), List.of(), null);
+		SavedReport report = this.saved.create(
+				new SavedReports.Details("Before", "A", SavedReport.Sharing.PRIVATE, null, ReportView.PIE), query,
+				this.rep.currentUser());
+		String form = this.mvc.perform(get("/reports/custom/" + report.getId() + "/edit").with(as(this.rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("value=\"Before\"");
+		this.mvc
+			.perform(post("/reports/custom/" + report.getId()).with(as(this.rep))
+				.with(csrf())
+				.param("module", "potentials")
+				.param("columns[0].expression", "amount")
+				.param("columns[0].aggregate", "sum")
+				.param("columns[0].alias", "total")
+				.param("filter", filter())
+				.param("group1", "owner.name")
+				.param("view", "funnel")
+				.param("name", "After")
+				.param("sharing", "team")
+				.param("action", "save"))
+			.andExpect(status().is3xxRedirection());
+		SavedReport changed = this.saved.get(report.getId(), this.rep.currentUser());
+		assertThat(changed.getName()).isEqualTo("After");
+		assertThat(changed.getView()).isEqualTo(ReportView.FUNNEL);
+		assertThat(changed.getSharing()).isEqualTo(SavedReport.Sharing.TEAM);
+		assertThat(changed.getTeamId()).isEqualTo(this.rep.teamId());
+		String shown = this.mvc.perform(get("/reports/custom/" + report.getId()).with(as(this.rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(shown).contains("data-view=\"funnel\"", "Test " + this.rep.username(), "350.25");
+	}
+
+	@Test
 	void aPrivateReportIsNotFoundForOthersAndDrillDownListsTheRecords() throws Exception {
 		ReportQuery query = new ReportQuery("potentials",
 				List.of(new ReportQuery.Column("id", ReportQuery.Aggregate.COUNT, null)), filter(),
