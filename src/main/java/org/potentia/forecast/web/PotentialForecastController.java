@@ -12,6 +12,7 @@ import java.util.Map;
 import org.potentia.forecast.PotentialForecastCard;
 import org.potentia.forecast.PotentialForecastService;
 import org.potentia.forecast.Schedule;
+import org.potentia.forecast.ScheduleSpread;
 import org.potentia.pipeline.BusinessArea;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
@@ -99,13 +100,14 @@ class PotentialForecastController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Schedule schedule = Schedule.of(spread.getSchedule()).orElse(null);
 		Integer months = null;
-		try {
-			months = (spread.getMonths() == null || spread.getMonths().isBlank()) ? null
-					: Integer.valueOf(spread.getMonths().trim());
-		}
-		catch (NumberFormatException ex) {
-			errors.put("months",
-					this.messages.get("error.forecast.months", org.potentia.forecast.ScheduleSpread.MAX_MONTHS));
+		if (schedule != null && schedule.spansMonths()) {
+			try {
+				months = (spread.getMonths() == null || spread.getMonths().isBlank()) ? null
+						: Integer.valueOf(spread.getMonths().trim());
+			}
+			catch (NumberFormatException ex) {
+				errors.put("months", this.messages.get("error.forecast.months", ScheduleSpread.MAX_MONTHS));
+			}
 		}
 		YearMonth start = null;
 		try {
