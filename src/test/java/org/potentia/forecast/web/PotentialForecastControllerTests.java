@@ -113,6 +113,30 @@ class PotentialForecastControllerTests {
 	}
 
 	@Test
+	void germanAmountsAreReadAndShownTheGermanWay() throws Exception {
+		PotentialForecast row = rows().get(0);
+		String body = this.mvc
+			.perform(post("/opportunities/" + this.id + "/forecast").with(csrf())
+				.param("action", "save")
+				.param("rows[0].id", row.getId().toString())
+				.param("rows[0].version", String.valueOf(row.getVersion()))
+				.param("rows[0].month", "2027-01")
+				.param("rows[0].amount", "1.250,50")
+				.header("HX-Request", "true")
+				.header("Accept-Language", "de")
+				.with(user(this.users.loadUserByUsername(this.rep.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Document page = Jsoup.parse(body);
+
+		assertThat(rows()).extracting((saved) -> saved.getAmount().toPlainString()).containsExactly("1250.50");
+		assertThat(page.selectFirst("#forecast-amount-0").attr("value")).isEqualTo("1250,50");
+		assertThat(page.selectFirst("#forecast-notice").text()).isEqualTo("Fakturierungsprognose gespeichert.");
+		assertThat(page.selectFirst("#forecast-sum-warning").text()).contains("1.250,50").contains("1.000,00");
+	}
+
+	@Test
 	void addingAndRemovingRowsChangesOnlyTheGridUntilSaved() throws Exception {
 		Document added = html(post("/opportunities/" + this.id + "/forecast").param("action", "add")
 			.param("rows[0].month", "2027-01")
