@@ -388,6 +388,9 @@ public class RecordQueries {
 	 * How many records of other modules link to this record, by module name, regardless
 	 * of who may see them: a delete that would leave them dangling is refused. Read from
 	 * the catalogue's relation fields, so new modules are covered without code here.
+	 * Records owned through the link ({@link ModuleDefinition#ownerRelation()}, such as
+	 * an opportunity's forecast rows) are parts of the record and go with it (their
+	 * foreign key cascades), so they never block its delete.
 	 */
 	public Map<String, Long> references(ModuleDefinition module, long id) {
 		Map<String, Long> result = new LinkedHashMap<>();
@@ -396,7 +399,8 @@ public class RecordQueries {
 				continue;
 			}
 			for (Field field : other.fields()) {
-				if (!field.isRelation() || !module.name().equals(field.relationModule())) {
+				if (!field.isRelation() || !module.name().equals(field.relationModule())
+						|| field.name().equals(other.ownerRelation())) {
 					continue;
 				}
 				long count = this.jdbc
