@@ -17,9 +17,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The feed's answers that Olingo does not write: 401 and 403 from the security chain, and
- * 405 for writes, as OData error documents ({@code {"error":{"code":…,"message":…}}}).
- * A 401 challenges for HTTP Basic (the API token as the password), which Excel and Power
- * BI ask the user for, and for a bearer token.
+ * 405 for writes, as OData error documents ({@code {"error":{"code":…,"message":…}}}). A
+ * 401 challenges for HTTP Basic (the API token as the password), which Excel and Power BI
+ * ask the user for, and for a bearer token.
  */
 @Component
 class FeedErrors implements AuthenticationEntryPoint, AccessDeniedHandler {

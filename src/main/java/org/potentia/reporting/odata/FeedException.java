@@ -1,8 +1,8 @@
 package org.potentia.reporting.odata;
 
 /**
- * A request the feed refuses, with the HTTP status and the message key of the OData
- * error it answers with (resolved in the user's language).
+ * A request the feed refuses, with the HTTP status and the message key of the OData error
+ * it answers with (resolved in the user's language).
  */
 final class FeedException extends RuntimeException {
 

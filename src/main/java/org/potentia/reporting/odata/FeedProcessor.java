@@ -87,12 +87,15 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			long top = (uriInfo.getTopOption() != null) ? uriInfo.getTopOption().getValue() : Long.MAX_VALUE;
 			long served = skipToken(uriInfo);
 			Integer preferred = pageSizePreference(request);
-			int pageSize = (preferred != null) ? Math.min(preferred, this.feed.maxPageSize())
-					: this.feed.maxPageSize();
+			int pageSize = (preferred != null) ? Math.min(preferred, this.feed.maxPageSize()) : this.feed.maxPageSize();
 			long wanted = Math.max(0, top - served);
 			int limit = (int) Math.min(pageSize, wanted);
+			// One row more than the page, where more are wanted, tells whether a next
+			// page
+			// has any.
+			int fetch = (wanted > limit) ? limit + 1 : limit;
 			List<Map<String, Object>> rows = (limit == 0) ? List.of()
-					: this.feed.rows(new FeedQuery(module, filter, sort, fields, skip + served, limit + 1), this.user);
+					: this.feed.rows(new FeedQuery(module, filter, sort, fields, skip + served, fetch), this.user);
 			boolean more = rows.size() > limit;
 			EntityCollection collection = new EntityCollection();
 			for (Map<String, Object> row : rows.subList(0, Math.min(limit, rows.size()))) {
@@ -168,8 +171,8 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 				throw FeedException.badRequest("error.odata.key", key);
 			}
 			List<Field> fields = fields(module, uriInfo.getSelectOption());
-			List<Map<String, Object>> rows = this.feed.rows(
-					new FeedQuery(module, SqlCondition.of("t.id = ?", id), null, fields, 0, 1), this.user);
+			List<Map<String, Object>> rows = this.feed
+				.rows(new FeedQuery(module, SqlCondition.of("t.id = ?", id), null, fields, 0, 1), this.user);
 			if (rows.isEmpty()) {
 				throw FeedException.notFound("error.odata.not_found", id, module.name());
 			}
@@ -227,8 +230,8 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 	}
 
 	/**
-	 * The {@code $orderby} in API syntax: only properties of the record, each ascending or
-	 * descending.
+	 * The {@code $orderby} in API syntax: only properties of the record, each ascending
+	 * or descending.
 	 */
 	private static String sort(ModuleDefinition module, UriInfo uriInfo) {
 		if (uriInfo.getOrderByOption() == null) {

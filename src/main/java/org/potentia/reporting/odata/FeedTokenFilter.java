@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates the feed's requests by API token, the same tokens as the web service's:
  * as {@code Authorization: Bearer <token>}, or as the password of HTTP Basic (the user
- * name is not checked), which is what Excel's and Power BI's OData connector can send.
- * A sign-in password is never accepted here. A wrong token answers 401 at once; a request
+ * name is not checked), which is what Excel's and Power BI's OData connector can send. A
+ * sign-in password is never accepted here. A wrong token answers 401 at once; a request
  * without one goes on unauthenticated (and is refused by the chain).
  */
 final class FeedTokenFilter extends OncePerRequestFilter {
@@ -53,8 +53,8 @@ final class FeedTokenFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The token of a Bearer or Basic authorization header; empty for a malformed one, null
-	 * for none.
+	 * The token of a Bearer or Basic authorization header; empty for a malformed one,
+	 * null for none.
 	 */
 	static String token(String header) {
 		if (header == null) {

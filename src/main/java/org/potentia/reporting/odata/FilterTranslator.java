@@ -45,8 +45,8 @@ final class FilterTranslator implements ExpressionVisitor<Object> {
 	static final int MAX_IN_VALUES = 500;
 
 	private static final Map<BinaryOperatorKind, String> COMPARISONS = Map.of(BinaryOperatorKind.EQ, "=",
-			BinaryOperatorKind.NE, "<>", BinaryOperatorKind.GT, ">", BinaryOperatorKind.GE, ">=",
-			BinaryOperatorKind.LT, "<", BinaryOperatorKind.LE, "<=");
+			BinaryOperatorKind.NE, "<>", BinaryOperatorKind.GT, ">", BinaryOperatorKind.GE, ">=", BinaryOperatorKind.LT,
+			"<", BinaryOperatorKind.LE, "<=");
 
 	private static final Map<String, String> FLIPPED = Map.of("=", "=", "<>", "<>", ">", "<", ">=", "<=", "<", ">",
 			"<=", ">=");

@@ -30,8 +30,7 @@ class ODataConfiguration {
 
 	@Bean
 	@Order(5)
-	SecurityFilterChain odataFeed(HttpSecurity http, ApiTokenAuthenticator tokens, FeedErrors errors)
-			throws Exception {
+	SecurityFilterChain odataFeed(HttpSecurity http, ApiTokenAuthenticator tokens, FeedErrors errors) throws Exception {
 		http.securityMatcher((request) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			return path.equals(PATH) || path.startsWith(PATH + "/");
