@@ -370,11 +370,12 @@ class ODataFeedTests {
 			.get("/odata/potentials?$skiptoken=x");
 		assertThat(skipToken.status()).isEqualTo(400);
 		assertThat(skipToken.json().path("error").path("message").asString()).contains("$skiptoken");
-		String deep = "(".repeat(300) + "amount eq 1" + ")".repeat(300);
+		// Deep nesting is answered or refused, never a server error.
+		String deep = "(".repeat(1000) + "amount eq 1" + ")".repeat(1000);
 		Api.Response nested = this.api.as(this.repA)
 			.header("Accept", "application/json")
 			.get("/odata/potentials?$filter=" + encode(deep));
-		assertThat(nested.status()).as(nested.body()).isBetween(400, 431);
+		assertThat(nested.status()).as(nested.body()).isIn(200, 400, 414);
 		String many = String.join(" or ", java.util.Collections.nCopies(250, "amount eq 1"));
 		Api.Response tooMany = this.api.as(this.repA)
 			.header("Accept", "application/json")
