@@ -45,9 +45,9 @@ import tools.jackson.databind.ObjectMapper;
  * API token ({@code Accept: application/json;odata.metadata=minimal}, as Power BI asks)
  * and the answer read whole; the SQL is one statement over JDBC with the same columns,
  * the same visibility predicate written out by hand (the rep's own records, the manager's
- * team's), {@code LIMIT 1000 OFFSET n}, every value read; and the feed's own statement
- * (the page's ids first, then their columns) written by hand the same way. The three run
- * in turns after warm-up.
+ * team's), {@code LIMIT 1000 OFFSET n}, values bound as the application binds them, every
+ * value read; and the feed's own statement (the page's ids first, then their columns)
+ * written by hand the same way. The three run in turns after warm-up.
  *
  * <pre>
  * ./mvnw -q test-compile exec:java@bench-odata -Dexec.args="--url=jdbc:postgresql://127.0.0.1:5432/potentia_bench --user=postgres"
@@ -138,14 +138,14 @@ public final class ODataBenchmark {
 					String columns = fields.stream()
 						.map((field) -> "t." + field.column())
 						.collect(Collectors.joining(", "));
-					String sql = "SELECT " + columns + " FROM potentials t WHERE " + visible.sql(amount, since)
-							+ " ORDER BY t.id LIMIT " + PAGE + " OFFSET " + offset;
+					String sql = "SELECT " + columns + " FROM potentials t WHERE " + visible.bound()
+							+ " ORDER BY t.id LIMIT ? OFFSET ?";
 					String twoStep = "SELECT " + columns
-							+ " FROM potentials t JOIN (SELECT t.id FROM potentials t WHERE "
-							+ visible.sql(amount, since) + " ORDER BY t.id LIMIT " + PAGE + " OFFSET " + offset
-							+ ") page_ids ON page_ids.id = t.id ORDER BY t.id";
+							+ " FROM potentials t JOIN (SELECT t.id FROM potentials t WHERE " + visible.bound()
+							+ " ORDER BY t.id LIMIT ? OFFSET ?) page_ids ON page_ids.id = t.id" + " ORDER BY t.id";
+					List<Object> parameters = visible.parameters(amount, since, offset);
 					table.add(compare(username + ", " + ((offset == 0) ? "first page" : "after " + offset + " rows"),
-							odata, token, sql, twoStep));
+							odata, token, new Statement(sql, parameters), new Statement(twoStep, parameters)));
 				}
 			}
 			System.out.printf(Locale.ROOT, "%n| case | rows | feed median | feed p90 | SQL median | SQL p90 | ratio |"
@@ -182,6 +182,33 @@ public final class ODataBenchmark {
 			};
 		}
 
+		/**
+		 * The same condition with its values bound, as the application binds them.
+		 */
+		String bound() {
+			String filter = "t.amount > ? AND t.expected_close_date >= ?";
+			return switch (this.role) {
+				case "admin" -> filter;
+				case "manager" -> "t.owner_id IN (SELECT u.id FROM users u WHERE u.team_id = ?) AND " + filter;
+				default -> "t.owner_id = ? AND " + filter;
+			};
+		}
+
+		List<Object> parameters(BigDecimalText amount, LocalDate since, long offset) {
+			List<Object> parameters = new ArrayList<>();
+			switch (this.role) {
+				case "admin" -> {
+				}
+				case "manager" -> parameters.add(this.team);
+				default -> parameters.add(this.id);
+			}
+			parameters.add(new java.math.BigDecimal(amount.text()));
+			parameters.add(since);
+			parameters.add(PAGE);
+			parameters.add(offset);
+			return parameters;
+		}
+
 	}
 
 	private Visible visible(String username) throws Exception {
@@ -202,7 +229,8 @@ public final class ODataBenchmark {
 	 * @return the table row: case, rows, the feed's median and p90, then each SQL's
 	 * median, p90 and the feed's ratio to it
 	 */
-	private String[] compare(String name, String odata, String token, String sql, String twoStep) throws Exception {
+	private String[] compare(String name, String odata, String token, Statement sql, Statement twoStep)
+			throws Exception {
 		List<List<Double>> timings = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 		for (int round = 0; round < this.warmup + this.requests; round++) {
 			for (int turn = 0; turn < 3; turn++) {
@@ -258,16 +286,25 @@ public final class ODataBenchmark {
 			.build();
 	}
 
-	private double timeSql(String sql) throws Exception {
+	/**
+	 * A statement and its bound values.
+	 */
+	private record Statement(String sql, List<Object> parameters) {
+	}
+
+	private double timeSql(Statement sql) throws Exception {
 		long started = System.nanoTime();
 		sqlRows(sql);
 		return (System.nanoTime() - started) / 1e6;
 	}
 
-	private int sqlRows(String sql) throws Exception {
+	private int sqlRows(Statement sql) throws Exception {
 		int rows = 0;
-		try (PreparedStatement statement = this.connection.prepareStatement(sql);
-				ResultSet rs = statement.executeQuery()) {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql.sql())) {
+			for (int i = 0; i < sql.parameters().size(); i++) {
+				statement.setObject(i + 1, sql.parameters().get(i));
+			}
+			ResultSet rs = statement.executeQuery();
 			int columns = rs.getMetaData().getColumnCount();
 			while (rs.next()) {
 				for (int i = 1; i <= columns; i++) {

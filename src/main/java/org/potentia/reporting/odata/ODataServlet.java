@@ -25,6 +25,12 @@ final class ODataServlet extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The deepest nesting of parentheses a query may have: Olingo's parser recurses per
+	 * level, and a thousand levels overflow its stack.
+	 */
+	static final int MAX_DEPTH = 50;
+
 	private final transient ODataFeed feed;
 
 	private final transient CatalogueEdmProvider model;
@@ -48,6 +54,11 @@ final class ODataServlet extends HttpServlet {
 						this.feed.message("error.odata.read_only"));
 				return;
 			}
+			if (depth(request.getQueryString()) > MAX_DEPTH) {
+				this.errors.write(response, HttpServletResponse.SC_BAD_REQUEST,
+						this.feed.message("error.odata.too_deep", MAX_DEPTH));
+				return;
+			}
 			// Olingo's handler and processors keep per-request state: one of each per
 			// request, over the same model provider.
 			OData odata = OData.newInstance();
@@ -59,6 +70,28 @@ final class ODataServlet extends HttpServlet {
 		finally {
 			LocaleContextHolder.setLocaleContext(previous);
 		}
+	}
+
+	/**
+	 * How deeply the query string's parentheses nest, written plainly or percent-encoded.
+	 */
+	static int depth(String query) {
+		if (query == null) {
+			return 0;
+		}
+		String text = query.replace("%28", "(").replace("%29", ")");
+		int depth = 0;
+		int deepest = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '(') {
+				deepest = Math.max(deepest, ++depth);
+			}
+			else if (c == ')') {
+				depth = Math.max(0, depth - 1);
+			}
+		}
+		return deepest;
 	}
 
 }
