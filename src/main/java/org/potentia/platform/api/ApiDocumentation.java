@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.ExternalDocumentation;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -82,7 +83,12 @@ class ApiDocumentation implements OpenApiCustomizer {
 					+ "under HTTP Basic. Filters: filter={\"$op\":[field, args…]} with $eq $ne $gt $gte $lt $lte $in "
 					+ "$nin $between $not.between $is.null $not.null $beg $end $cts $not.cts $like $regex $and $or "
 					+ "$nor $not, the shorthand {\"field\":\"value\"}, relation.field, and $now date arithmetic "
-					+ "('$now -7 days'). Every error is a JSON:API error document."));
+					+ "('$now -7 days'). Every error is a JSON:API error document. For BI tools there is also a "
+					+ "read-only OData v4 feed of every module under /odata/ (not JSON:API; described by its own "
+					+ "/odata/$metadata), with the same API tokens, as a bearer token or as the HTTP Basic password."))
+			.externalDocs(new ExternalDocumentation()
+				.description("The OData feed for Excel and Power BI: its data model (OData CSDL)")
+				.url("/odata/$metadata"));
 		if (api.getComponents() == null) {
 			api.setComponents(new Components());
 		}

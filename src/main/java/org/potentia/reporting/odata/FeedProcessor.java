@@ -1,0 +1,345 @@
+package org.potentia.reporting.odata;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.olingo.commons.api.data.ContextURL;
+import org.apache.olingo.commons.api.data.Entity;
+import org.apache.olingo.commons.api.data.EntityCollection;
+import org.apache.olingo.commons.api.data.Property;
+import org.apache.olingo.commons.api.data.ValueType;
+import org.apache.olingo.commons.api.edm.EdmEntitySet;
+import org.apache.olingo.commons.api.edm.EdmEntityType;
+import org.apache.olingo.commons.api.format.ContentType;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.commons.api.http.HttpStatusCode;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataApplicationException;
+import org.apache.olingo.server.api.ODataLibraryException;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.prefer.Preferences;
+import org.apache.olingo.server.api.prefer.PreferencesApplied;
+import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
+import org.apache.olingo.server.api.processor.EntityProcessor;
+import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
+import org.apache.olingo.server.api.serializer.EntitySerializerOptions;
+import org.apache.olingo.server.api.uri.UriInfo;
+import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourceEntitySet;
+import org.apache.olingo.server.api.uri.UriResourcePrimitiveProperty;
+import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
+import org.apache.olingo.server.api.uri.queryoption.SelectItem;
+import org.apache.olingo.server.api.uri.queryoption.SelectOption;
+import org.apache.olingo.server.api.uri.queryoption.expression.Member;
+import org.potentia.platform.catalogue.Field;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.BadQueryException;
+import org.potentia.platform.query.SqlCondition;
+import org.potentia.platform.security.CurrentUser;
+
+/**
+ * Answers the feed's reads for one request (Olingo initialises a processor per handler):
+ * an entity set's page with {@code $filter}, {@code $select}, {@code $orderby},
+ * {@code $top}, {@code $skip}, {@code $count} and server-driven paging, the entity set's
+ * {@code /$count}, and one record by key. Each page is one SQL statement with the
+ * visibility rule inside ({@link ODataFeed}). Writes are refused before they get here.
+ */
+final class FeedProcessor implements CountEntityCollectionProcessor, EntityProcessor {
+
+	private final ODataFeed feed;
+
+	private final CurrentUser user;
+
+	private OData odata;
+
+	private ServiceMetadata metadata;
+
+	FeedProcessor(ODataFeed feed, CurrentUser user) {
+		this.feed = feed;
+		this.user = user;
+	}
+
+	@Override
+	public void init(OData odata, ServiceMetadata serviceMetadata) {
+		this.odata = odata;
+		this.metadata = serviceMetadata;
+	}
+
+	@Override
+	public void readEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo,
+			ContentType responseFormat) throws ODataApplicationException, ODataLibraryException {
+		EdmEntitySet entitySet = entitySet(uriInfo);
+		ModuleDefinition module = this.feed.module(entitySet.getName());
+		try {
+			SqlCondition filter = filter(module, uriInfo);
+			String sort = sort(module, uriInfo);
+			List<Field> fields = fields(module, uriInfo.getSelectOption());
+			long skip = (uriInfo.getSkipOption() != null) ? uriInfo.getSkipOption().getValue() : 0;
+			long top = (uriInfo.getTopOption() != null) ? uriInfo.getTopOption().getValue() : Long.MAX_VALUE;
+			long served = skipToken(uriInfo);
+			Integer preferred = pageSizePreference(request);
+			int pageSize = (preferred != null) ? Math.min(preferred, this.feed.maxPageSize()) : this.feed.maxPageSize();
+			long wanted = Math.max(0, top - served);
+			int limit = (int) Math.min(pageSize, wanted);
+			// One row more than the page, where more are wanted, tells whether a next
+			// page
+			// has any.
+			int fetch = (wanted > limit) ? limit + 1 : limit;
+			List<Map<String, Object>> rows = (limit == 0) ? List.of()
+					: this.feed.rows(new FeedQuery(module, filter, sort, fields, skip + served, fetch), this.user);
+			boolean more = rows.size() > limit;
+			EntityCollection collection = new EntityCollection();
+			for (Map<String, Object> row : rows.subList(0, Math.min(limit, rows.size()))) {
+				collection.getEntities().add(entity(module, fields, row));
+			}
+			if (uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue()) {
+				collection.setCount((int) Math.min(Integer.MAX_VALUE, this.feed.count(module, filter, this.user)));
+			}
+			if (more) {
+				collection.setNext(nextLink(request, served + limit));
+			}
+			EdmEntityType type = entitySet.getEntityType();
+			SelectOption select = uriInfo.getSelectOption();
+			String selectList = this.odata.createUriHelper().buildContextURLSelectList(type, null, select);
+			ContextURL context = ContextURL.with()
+				.serviceRoot(URI.create(request.getRawBaseUri() + "/"))
+				.entitySet(entitySet)
+				.selectList(selectList)
+				.build();
+			EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with()
+				.contextURL(context)
+				.select(select)
+				.count(uriInfo.getCountOption())
+				.id(request.getRawBaseUri() + "/" + entitySet.getName())
+				.build();
+			response.setContent(this.odata.createSerializer(responseFormat)
+				.entityCollection(this.metadata, type, collection, options)
+				.getContent());
+			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+			response.setHeader(HttpHeader.CONTENT_TYPE, responseFormat.toContentTypeString());
+			if (preferred != null) {
+				response.setHeader(HttpHeader.PREFERENCE_APPLIED,
+						PreferencesApplied.with().maxPageSize(pageSize).build().toValueString());
+			}
+		}
+		catch (FeedException ex) {
+			throw this.feed.error(ex);
+		}
+		catch (BadQueryException ex) {
+			throw this.feed.error(FeedException.badRequest("error.odata.sort", ex.getMessage()));
+		}
+	}
+
+	@Override
+	public void countEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo)
+			throws ODataApplicationException, ODataLibraryException {
+		EdmEntitySet entitySet = entitySet(uriInfo);
+		ModuleDefinition module = this.feed.module(entitySet.getName());
+		try {
+			long count = this.feed.count(module, filter(module, uriInfo), this.user);
+			response.setContent(new ByteArrayInputStream(String.valueOf(count).getBytes(StandardCharsets.UTF_8)));
+			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+			response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.TEXT_PLAIN.toContentTypeString());
+		}
+		catch (FeedException ex) {
+			throw this.feed.error(ex);
+		}
+	}
+
+	@Override
+	public void readEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType responseFormat)
+			throws ODataApplicationException, ODataLibraryException {
+		UriResourceEntitySet resource = (UriResourceEntitySet) uriInfo.getUriResourceParts().get(0);
+		EdmEntitySet entitySet = resource.getEntitySet();
+		ModuleDefinition module = this.feed.module(entitySet.getName());
+		String key = resource.getKeyPredicates().get(0).getText();
+		try {
+			long id;
+			try {
+				id = Long.parseLong(key);
+			}
+			catch (NumberFormatException ex) {
+				throw FeedException.badRequest("error.odata.key", key);
+			}
+			List<Field> fields = fields(module, uriInfo.getSelectOption());
+			List<Map<String, Object>> rows = this.feed
+				.rows(new FeedQuery(module, SqlCondition.of("t.id = ?", id), null, fields, 0, 1), this.user);
+			if (rows.isEmpty()) {
+				throw FeedException.notFound("error.odata.not_found", id, module.name());
+			}
+			EdmEntityType type = entitySet.getEntityType();
+			SelectOption select = uriInfo.getSelectOption();
+			ContextURL context = ContextURL.with()
+				.serviceRoot(URI.create(request.getRawBaseUri() + "/"))
+				.entitySet(entitySet)
+				.selectList(this.odata.createUriHelper().buildContextURLSelectList(type, null, select))
+				.suffix(ContextURL.Suffix.ENTITY)
+				.build();
+			response.setContent(this.odata.createSerializer(responseFormat)
+				.entity(this.metadata, type, entity(module, fields, rows.get(0)),
+						EntitySerializerOptions.with().contextURL(context).select(select).build())
+				.getContent());
+			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+			response.setHeader(HttpHeader.CONTENT_TYPE, responseFormat.toContentTypeString());
+		}
+		catch (FeedException ex) {
+			throw this.feed.error(ex);
+		}
+	}
+
+	@Override
+	public void createEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType requestFormat,
+			ContentType responseFormat) throws ODataApplicationException {
+		throw this.feed.readOnly();
+	}
+
+	@Override
+	public void updateEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType requestFormat,
+			ContentType responseFormat) throws ODataApplicationException {
+		throw this.feed.readOnly();
+	}
+
+	@Override
+	public void deleteEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo)
+			throws ODataApplicationException {
+		throw this.feed.readOnly();
+	}
+
+	private EdmEntitySet entitySet(UriInfo uriInfo) throws ODataApplicationException {
+		List<UriResource> parts = uriInfo.getUriResourceParts();
+		if (parts.isEmpty() || !(parts.get(0) instanceof UriResourceEntitySet resource)) {
+			throw this.feed.error(FeedException.badRequest("error.odata.unsupported", uriInfo.toString()));
+		}
+		return resource.getEntitySet();
+	}
+
+	private static SqlCondition filter(ModuleDefinition module, UriInfo uriInfo) {
+		if (uriInfo.getFilterOption() == null || uriInfo.getFilterOption().getExpression() == null) {
+			return SqlCondition.TRUE;
+		}
+		return FilterTranslator.translate(module, uriInfo.getFilterOption().getExpression());
+	}
+
+	/**
+	 * The {@code $orderby} in API syntax: only properties of the record, each ascending
+	 * or descending.
+	 */
+	private static String sort(ModuleDefinition module, UriInfo uriInfo) {
+		if (uriInfo.getOrderByOption() == null) {
+			return null;
+		}
+		List<String> terms = new ArrayList<>();
+		for (OrderByItem item : uriInfo.getOrderByOption().getOrders()) {
+			String name = property(item.getExpression());
+			if (name == null) {
+				throw FeedException.badRequest("error.odata.sort", item.getExpression().toString());
+			}
+			terms.add((item.isDescending() ? "-" : "") + name);
+		}
+		return terms.isEmpty() ? null : String.join(",", terms);
+	}
+
+	private static String property(Object expression) {
+		if (expression instanceof Member member) {
+			List<UriResource> parts = member.getResourcePath().getUriResourceParts();
+			if (parts.size() == 1 && parts.get(0) instanceof UriResourcePrimitiveProperty property) {
+				return property.getProperty().getName();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The fields to read: all, or the key and those {@code $select} names.
+	 */
+	private static List<Field> fields(ModuleDefinition module, SelectOption select) {
+		if (select == null || select.getSelectItems().stream().anyMatch(SelectItem::isStar)) {
+			return module.fields();
+		}
+		Set<String> names = new LinkedHashSet<>();
+		names.add("id");
+		for (SelectItem item : select.getSelectItems()) {
+			List<UriResource> parts = (item.getResourcePath() != null) ? item.getResourcePath().getUriResourceParts()
+					: List.of();
+			if (parts.size() != 1 || !(parts.get(0) instanceof UriResourcePrimitiveProperty property)) {
+				throw FeedException.badRequest("error.odata.unsupported", "$select");
+			}
+			names.add(property.getProperty().getName());
+		}
+		return module.fields().stream().filter((field) -> names.contains(field.name())).toList();
+	}
+
+	/**
+	 * How many rows of the answer earlier pages served: the {@code $skiptoken} of a next
+	 * link.
+	 */
+	private static long skipToken(UriInfo uriInfo) {
+		if (uriInfo.getSkipTokenOption() == null) {
+			return 0;
+		}
+		String token = uriInfo.getSkipTokenOption().getValue();
+		try {
+			long served = Long.parseLong(token);
+			if (served < 0) {
+				throw new NumberFormatException(token);
+			}
+			return served;
+		}
+		catch (NumberFormatException ex) {
+			throw FeedException.badRequest("error.odata.skiptoken", token);
+		}
+	}
+
+	private Integer pageSizePreference(ODataRequest request) {
+		List<String> prefer = request.getHeaders(HttpHeader.PREFER);
+		if (prefer == null || prefer.isEmpty()) {
+			return null;
+		}
+		Preferences preferences = this.odata.createPreferences(prefer);
+		Integer size = preferences.getMaxPageSize();
+		return (size != null && size > 0) ? size : null;
+	}
+
+	/**
+	 * The request again, with the rows served so far as {@code $skiptoken}: the same
+	 * filter, sort, selection, {@code $skip} and {@code $top}.
+	 */
+	private static URI nextLink(ODataRequest request, long served) {
+		List<String> options = new ArrayList<>();
+		String query = request.getRawQueryPath();
+		if (query != null && !query.isEmpty()) {
+			for (String option : query.split("&")) {
+				String name = option.split("=", 2)[0];
+				if (!name.equalsIgnoreCase("$skiptoken") && !name.equalsIgnoreCase("%24skiptoken")
+						&& !option.isEmpty()) {
+					options.add(option);
+				}
+			}
+		}
+		options.add("$skiptoken=" + served);
+		return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?" + String.join("&", options));
+	}
+
+	private static Entity entity(ModuleDefinition module, List<Field> fields, Map<String, Object> row) {
+		Entity entity = new Entity();
+		for (Field field : fields) {
+			Object value = row.get(field.name());
+			if (value instanceof OffsetDateTime dateTime) {
+				value = dateTime.toZonedDateTime();
+			}
+			entity.addProperty(new Property(null, field.name(), ValueType.PRIMITIVE, value));
+		}
+		entity.setId(URI.create(module.name() + "(" + row.get("id") + ")"));
+		return entity;
+	}
+
+}
