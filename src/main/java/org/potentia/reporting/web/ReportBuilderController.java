@@ -12,6 +12,8 @@ import java.util.function.Function;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
@@ -42,7 +44,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -191,8 +192,8 @@ class ReportBuilderController {
 	 */
 	@GetMapping("/drill")
 	String drill(@RequestParam String module, @RequestParam(required = false) String filter,
-			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, CurrentUser user, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page, HtmxRequest htmx,
+			CurrentUser user, Model model) {
 		ModuleDefinition definition = this.engine.module(module);
 		ListQuery query;
 		try {
@@ -225,7 +226,7 @@ class ReportBuilderController {
 		model.addAttribute("module", definition);
 		model.addAttribute("moduleLabel", moduleLabel(definition));
 		model.addAttribute("filter", filter);
-		if (htmx != null) {
+		if (htmx.isHtmxRequest()) {
 			return "fragments/list :: results";
 		}
 		return "reports/custom/drill";
