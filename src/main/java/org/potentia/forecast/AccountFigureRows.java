@@ -49,8 +49,8 @@ final class AccountFigureRows {
 	}
 
 	private String select() {
-		return "SELECT id, account_id, " + this.monthColumn + " AS month, business_area_id, amount, currency, version FROM "
-				+ this.table;
+		return "SELECT id, account_id, " + this.monthColumn
+				+ " AS month, business_area_id, amount, currency, version FROM " + this.table;
 	}
 
 	private Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -99,8 +99,7 @@ final class AccountFigureRows {
 	 * Changes a row seen at its version.
 	 * @throws ConflictException if someone changed it since
 	 */
-	void update(Row row, LocalDate month, long areaId, BigDecimal amount, String currency, Timestamp now,
-			String user) {
+	void update(Row row, LocalDate month, long areaId, BigDecimal amount, String currency, Timestamp now, String user) {
 		int changed = this.jdbc
 			.sql("UPDATE " + this.table + " SET " + this.monthColumn
 					+ " = ?, business_area_id = ?, amount = ?, currency = ?, updated_at = ?, updated_by = ?,"

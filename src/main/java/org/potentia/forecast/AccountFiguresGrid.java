@@ -57,6 +57,46 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			return "a" + this.areaId + "_m" + month;
 		}
 
+		/**
+		 * The short names of the twelve months in the user's language.
+		 */
+		public static List<String> monthNames(Locale locale) {
+			List<String> names = new ArrayList<>();
+			for (java.time.Month month : java.time.Month.values()) {
+				names.add(month.getDisplayName(java.time.format.TextStyle.SHORT, locale));
+			}
+			return names;
+		}
+
+		/**
+		 * The numbers of the twelve months.
+		 */
+		public List<Integer> monthNumbers() {
+			return months();
+		}
+
+		/**
+		 * The month names, for the grid's header.
+		 */
+		public List<String> monthHeader(Locale locale) {
+			return monthNames(locale);
+		}
+
+		/**
+		 * A sum formatted for the grid's footer.
+		 */
+		public String sum(BigDecimal amount, Locale locale) {
+			return format(amount, locale);
+		}
+
+		public int previousYear() {
+			return Math.max(FIRST_YEAR, this.year - 1);
+		}
+
+		public int nextYear() {
+			return Math.min(LAST_YEAR, this.year + 1);
+		}
+
 		public boolean hasErrors() {
 			return this.cellErrors.stream().anyMatch((error) -> error != null);
 		}
@@ -90,9 +130,9 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 	 * @param typed what the user typed, by cell name, or empty
 	 * @param cellErrors error messages by cell name
 	 */
-	static AccountFiguresGrid of(long accountId, String accountName, int year, String currency,
-			Map<Long, String> areas, List<AccountFigureRows.Row> rows, Map<String, String> typed,
-			Map<String, String> cellErrors, List<String> errors, Locale locale) {
+	static AccountFiguresGrid of(long accountId, String accountName, int year, String currency, Map<Long, String> areas,
+			List<AccountFigureRows.Row> rows, Map<String, String> typed, Map<String, String> cellErrors,
+			List<String> errors, Locale locale) {
 		DecimalFormat cellFormat = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale));
 		Map<String, AccountFigureRows.Row> stored = new LinkedHashMap<>();
 		rows.forEach((row) -> stored.put("a" + row.businessAreaId() + "_m" + row.month().getMonthValue(), row));
@@ -104,8 +144,8 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			for (int month = 1; month <= 12; month++) {
 				String key = "a" + areaId + "_m" + month;
 				AccountFigureRows.Row row = stored.get(key);
-				cells.add(typed.containsKey(key) ? typed.get(key)
-						: (row != null) ? cellFormat.format(row.amount()) : "");
+				cells.add(
+						typed.containsKey(key) ? typed.get(key) : (row != null) ? cellFormat.format(row.amount()) : "");
 				lineErrors.add(cellErrors.get(key));
 				currencies.add((row != null) ? row.currency() : null);
 			}
@@ -117,8 +157,8 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			months[row.month().getMonthValue() - 1] = months[row.month().getMonthValue() - 1].add(row.amount());
 		}
 		List<Total> totals = new ArrayList<>();
-		sums.forEach((code, months) -> totals.add(new Total(code, List.of(months),
-				List.of(months).stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
+		sums.forEach((code, months) -> totals
+			.add(new Total(code, List.of(months), List.of(months).stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
 		return new AccountFiguresGrid(accountId, accountName, year, currency, lines, totals, List.copyOf(errors));
 	}
 
@@ -126,6 +166,15 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 		BigDecimal[] months = new BigDecimal[12];
 		java.util.Arrays.fill(months, BigDecimal.ZERO);
 		return months;
+	}
+
+	/**
+	 * An amount typed in a form, written the English ({@code 1,234.5}) or the German way
+	 * ({@code 1.234,5}), with at most two decimals.
+	 * @throws NumberFormatException if it is none
+	 */
+	public static BigDecimal parseAmount(String text) {
+		return AccountFiguresSupport.parseAmount(text);
 	}
 
 	/**
@@ -183,14 +232,14 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			long areaId = Long.parseLong(matcher.group(1));
 			int month = Integer.parseInt(matcher.group(2));
 			if (month < 1 || month > 12) {
-				if (!errors.contains("forecast.error.month")) {
-					errors.add("forecast.error.month");
+				if (!errors.contains("figures.error.month")) {
+					errors.add("figures.error.month");
 				}
 				continue;
 			}
 			if (!areaExists.test(areaId)) {
-				if (!errors.contains("forecast.error.area")) {
-					errors.add("forecast.error.area");
+				if (!errors.contains("figures.error.area")) {
+					errors.add("figures.error.area");
 				}
 				continue;
 			}
@@ -203,12 +252,12 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			try {
 				BigDecimal amount = AccountFiguresSupport.parseAmount(text);
 				if (amount.signum() < 0) {
-					cellErrors.put(entry.getKey(), "forecast.error.negative");
+					cellErrors.put(entry.getKey(), "figures.error.negative");
 				}
 				amounts.put(new Key(areaId, LocalDate.of(year, month, 1)), amount);
 			}
 			catch (NumberFormatException ex) {
-				cellErrors.put(entry.getKey(), "forecast.error.number");
+				cellErrors.put(entry.getKey(), "figures.error.number");
 			}
 		}
 		return new Input(amounts, typed, cellErrors, Collections.unmodifiableList(errors));

@@ -13,8 +13,8 @@ import org.potentia.platform.security.Visibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads an account figures table month by month under the visibility rule, for the
- * chart and the report.
+ * Reads an account figures table month by month under the visibility rule, for the chart
+ * and the report.
  */
 public final class AccountFiguresQueries {
 
@@ -43,13 +43,16 @@ public final class AccountFiguresQueries {
 			.and(SqlCondition.of("t." + monthColumn + " < ?", LocalDate.of(year + 1, 1, 1)))
 			.and(visibility.predicate(module, "t", user));
 		if (accountIds != null) {
-			where = where.and(new SqlCondition(
-					"t.account_id IN (" + String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?")) + ")",
-					new ArrayList<>(accountIds), java.util.Set.of()));
+			where = where.and(
+					new SqlCondition(
+							"t.account_id IN ("
+									+ String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?")) + ")",
+							new ArrayList<>(accountIds), java.util.Set.of()));
 		}
 		return jdbc
-			.sql("SELECT t.account_id, t." + monthColumn + " AS m, t.business_area_id, t.currency, SUM(t.amount) AS s FROM "
-					+ table + " t WHERE " + where.sql() + " GROUP BY t.account_id, t." + monthColumn
+			.sql("SELECT t.account_id, t." + monthColumn
+					+ " AS m, t.business_area_id, t.currency, SUM(t.amount) AS s FROM " + table + " t WHERE "
+					+ where.sql() + " GROUP BY t.account_id, t." + monthColumn
 					+ ", t.business_area_id, t.currency ORDER BY t.account_id, m, t.business_area_id, t.currency")
 			.params(where.parameters())
 			.query((rs, n) -> new MonthAmount(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),

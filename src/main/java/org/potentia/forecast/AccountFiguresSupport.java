@@ -92,11 +92,11 @@ class AccountFiguresSupport {
 			errors.add(new FieldError("account_id", "error.relation.unknown"));
 		}
 		if (areaId == null || this.pipeline.businessArea(areaId).isEmpty()) {
-			errors.add(new FieldError("business_area_id", "forecast.error.area"));
+			errors.add(new FieldError("business_area_id", "figures.error.area"));
 		}
 		checkAmount(amount, errors);
 		if (currency != null && !currency.isBlank() && !validCurrency(currency)) {
-			errors.add(new FieldError("currency", "forecast.error.currency"));
+			errors.add(new FieldError("currency", "figures.error.currency"));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);
@@ -105,7 +105,7 @@ class AccountFiguresSupport {
 
 	void requireArea(Long areaId) {
 		if (areaId == null || this.pipeline.businessArea(areaId).isEmpty()) {
-			throw ValidationException.of("business_area_id", "forecast.error.area");
+			throw ValidationException.of("business_area_id", "figures.error.area");
 		}
 	}
 
@@ -149,8 +149,8 @@ class AccountFiguresSupport {
 	}
 
 	/**
-	 * An amount typed in a grid or form cell, written the English ({@code 1,234.5}) or the
-	 * German way ({@code 1.234,5}).
+	 * An amount typed in a grid or form cell, written the English ({@code 1,234.5}) or
+	 * the German way ({@code 1.234,5}).
 	 * @throws NumberFormatException if it is no number with at most two decimals that
 	 * fits the column
 	 */

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * An account's rolling forecast for one month and business area, as sent to the API or a CSV
- * import. The month may be any day of it; the first is stored.
+ * An account's rolling forecast for one month and business area, as sent to the API or a
+ * CSV import. The month may be any day of it; the first is stored.
  */
 public class AccountForecastForm {
 
@@ -25,12 +25,12 @@ public class AccountForecastForm {
 	private Long businessAreaId;
 
 	@NotNull
-	@DecimalMin(value = "0", message = "{forecast.error.negative}")
+	@DecimalMin(value = "0", message = "{figures.error.negative}")
 	@Digits(integer = 17, fraction = 2)
 	private BigDecimal amount;
 
 	@Size(max = 3)
-	@Pattern(regexp = "([A-Za-z]{3})?", message = "{forecast.error.currency}")
+	@Pattern(regexp = "([A-Za-z]{3})?", message = "{figures.error.currency}")
 	private String currency = "EUR";
 
 	private Long version;
@@ -82,4 +82,5 @@ public class AccountForecastForm {
 	public void setVersion(Long version) {
 		this.version = version;
 	}
+
 }

@@ -100,11 +100,10 @@ public class AccountForecastService {
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getForecastMonth());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
 		Timestamp now = this.support.nowTimestamp();
-		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month,
-				form.getBusinessAreaId());
+		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month, form.getBusinessAreaId());
 		if (existing.isPresent()) {
 			if (!RecordWriter.IMPORT.equals(source)) {
-				throw new ConflictException("forecast.error.forecast_exists", existing.get().id());
+				throw new ConflictException("figures.error.forecast_exists", existing.get().id());
 			}
 			if (!existing.get().sameValue(form.getAmount(), currency)) {
 				this.rows.update(existing.get(), month, form.getBusinessAreaId(), form.getAmount(), currency, now,
@@ -125,13 +124,13 @@ public class AccountForecastService {
 		ConflictException.checkVersion(form.getVersion(), row.version());
 		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
 		if (form.getAccountId() != row.accountId()) {
-			throw org.potentia.platform.ValidationException.of("account_id", "forecast.error.account_fixed");
+			throw org.potentia.platform.ValidationException.of("account_id", "figures.error.account_fixed");
 		}
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getForecastMonth());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
 		if (!month.equals(row.month()) || form.getBusinessAreaId() != row.businessAreaId()) {
 			this.rows.find(row.accountId(), month, form.getBusinessAreaId()).ifPresent((other) -> {
-				throw new ConflictException("forecast.error.forecast_exists", other.id());
+				throw new ConflictException("figures.error.forecast_exists", other.id());
 			});
 		}
 		else if (row.sameValue(form.getAmount(), currency)) {
@@ -159,9 +158,9 @@ public class AccountForecastService {
 	 */
 	private void version(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency,
 			Timestamp now, CurrentUser user) {
-		this.jdbc
-			.sql("INSERT INTO account_forecast_versions (account_id, forecast_month, business_area_id, amount, currency,"
-					+ " valid_from, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql(
+				"INSERT INTO account_forecast_versions (account_id, forecast_month, business_area_id, amount, currency,"
+						+ " valid_from, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(accountId, month, areaId, amount, currency, now, user.username())
 			.update();
 	}
@@ -203,9 +202,9 @@ public class AccountForecastService {
 	}
 
 	/**
-	 * Saves the whole grid of an account's year at once: a cell with an amount sets it, an
-	 * empty cell removes the month's forecast. Either every cell is saved or, if any is
-	 * refused, none.
+	 * Saves the whole grid of an account's year at once: a cell with an amount sets it,
+	 * an empty cell removes the month's forecast. Either every cell is saved or, if any
+	 * is refused, none.
 	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
 	 * @return null when saved, else the grid with the typed text and the errors in place
 	 * @throws ConflictException if the year is locked
@@ -218,7 +217,7 @@ public class AccountForecastService {
 		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
 		if (currency != null && !currency.isBlank() && !AccountFiguresSupport.validCurrency(currency)) {
 			List<String> errors = new java.util.ArrayList<>(input.errors());
-			errors.add("forecast.error.currency");
+			errors.add("figures.error.currency");
 			input = new AccountFiguresGrid.Input(input.amounts(), input.typed(), input.cellErrors(), errors);
 		}
 		if (!input.valid()) {
@@ -252,18 +251,19 @@ public class AccountForecastService {
 
 	static void checkYear(int year) {
 		if (year < AccountFiguresGrid.FIRST_YEAR || year > AccountFiguresGrid.LAST_YEAR) {
-			throw org.potentia.platform.ValidationException.of("year", "forecast.error.year",
+			throw org.potentia.platform.ValidationException.of("year", "figures.error.year",
 					AccountFiguresGrid.FIRST_YEAR, AccountFiguresGrid.LAST_YEAR);
 		}
 	}
 
 	/**
-	 * The rolling forecast of a year (current values), month by month and per currency, over the accounts the user
-	 * may see: what the chart and the report read.
+	 * The rolling forecast of a year (current values), month by month and per currency,
+	 * over the accounts the user may see: what the chart and the report read.
 	 */
-	public List<AccountFiguresQueries.MonthAmount> monthly(java.util.Collection<Long> accountIds, int year, CurrentUser user) {
-		return AccountFiguresQueries.monthly(this.jdbc, this.visibility, this.module, "account_forecasts", "forecast_month",
-				accountIds, year, user);
+	public List<AccountFiguresQueries.MonthAmount> monthly(java.util.Collection<Long> accountIds, int year,
+			CurrentUser user) {
+		return AccountFiguresQueries.monthly(this.jdbc, this.visibility, this.module, "account_forecasts",
+				"forecast_month", accountIds, year, user);
 	}
 
 	/**
@@ -337,14 +337,16 @@ public class AccountForecastService {
 
 	/**
 	 * Forecast accuracy of a past month: for each account the user may see that had a
-	 * forecast or billing in the month, the rolling forecast as it stood {@code monthsBefore}
-	 * months before the month began (at the start of the first day of month minus N)
-	 * against the actual billing of the month, per currency; and the totals per currency.
-	 * @param monthsBefore how many months before the month the forecast is taken (1, 3, …)
+	 * forecast or billing in the month, the rolling forecast as it stood
+	 * {@code monthsBefore} months before the month began (at the start of the first day
+	 * of month minus N) against the actual billing of the month, per currency; and the
+	 * totals per currency.
+	 * @param monthsBefore how many months before the month the forecast is taken (1, 3,
+	 * …)
 	 */
 	public Accuracy accuracy(YearMonth month, int monthsBefore, CurrentUser user) {
 		if (monthsBefore < 0 || monthsBefore > 120) {
-			throw org.potentia.platform.ValidationException.of("months_before", "forecast.error.months_before");
+			throw org.potentia.platform.ValidationException.of("months_before", "figures.error.months_before");
 		}
 		LocalDate asOf = month.atDay(1).minusMonths(monthsBefore).minusDays(1);
 		Map<List<Object>, BigDecimal[]> figures = new java.util.TreeMap<>((a, b) -> {
@@ -393,8 +395,8 @@ public class AccountForecastService {
 		for (int from = 0; from < ids.size(); from += 500) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
 			this.jdbc
-				.sql("SELECT id, name FROM accounts WHERE id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
-						+ ")")
+				.sql("SELECT id, name FROM accounts WHERE id IN ("
+						+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
 				.params(new ArrayList<Object>(chunk))
 				.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
 				.list();

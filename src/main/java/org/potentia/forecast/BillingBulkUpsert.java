@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ERP's bulk upsert of actual billing: up to {@value #MAX_ROWS} rows, each with its
- * external id, in one transaction. A row whose external id exists updates that row, a
- * new one is added, and a row whose values are all equal to the stored ones is left
- * alone (its version and update time stay), so sending the same rows twice changes
- * nothing. Every row is checked before anything is written; if any is refused, nothing
- * is, and each error names its row's index and field. Reads and writes are set-based:
- * look-ups of a few hundred keys per statement, inserts of {@value #INSERT_ROWS} rows per
- * statement and batched updates.
+ * external id, in one transaction. A row whose external id exists updates that row, a new
+ * one is added, and a row whose values are all equal to the stored ones is left alone
+ * (its version and update time stay), so sending the same rows twice changes nothing.
+ * Every row is checked before anything is written; if any is refused, nothing is, and
+ * each error names its row's index and field. Reads and writes are set-based: look-ups of
+ * a few hundred keys per statement, inserts of {@value #INSERT_ROWS} rows per statement
+ * and batched updates.
  */
 @Service
 public class BillingBulkUpsert {
@@ -118,13 +118,13 @@ public class BillingBulkUpsert {
 			}
 			String externalId = BillingService.blankToNull(row.getExternalId());
 			if (externalId == null) {
-				errors.add(new RowError(i, new FieldError("external_id", "forecast.error.external_id_required")));
+				errors.add(new RowError(i, new FieldError("external_id", "figures.error.external_id_required")));
 			}
 			else {
 				Integer first = firstIndex.putIfAbsent(externalId, i);
 				if (first != null) {
 					errors.add(new RowError(i,
-							new FieldError("external_id", "forecast.error.external_id_twice", externalId, first)));
+							new FieldError("external_id", "figures.error.external_id_twice", externalId, first)));
 				}
 			}
 			if (row.getAmount() != null && row.getAmount().abs().compareTo(AccountFiguresSupport.LIMIT) >= 0) {
@@ -132,10 +132,10 @@ public class BillingBulkUpsert {
 			}
 			if (row.getCurrency() != null && !row.getCurrency().isBlank()
 					&& !AccountFiguresSupport.validCurrency(row.getCurrency())) {
-				errors.add(new RowError(i, new FieldError("currency", "forecast.error.currency")));
+				errors.add(new RowError(i, new FieldError("currency", "figures.error.currency")));
 			}
 			if (row.getBusinessAreaId() != null && !this.support.areaExists(row.getBusinessAreaId())) {
-				errors.add(new RowError(i, new FieldError("business_area_id", "forecast.error.area")));
+				errors.add(new RowError(i, new FieldError("business_area_id", "figures.error.area")));
 			}
 			if (row.getAccountId() != null) {
 				accountIds.add(row.getAccountId());
@@ -155,8 +155,8 @@ public class BillingBulkUpsert {
 			BillingService.Billing stored = (row.getExternalId() != null)
 					? existing.get(BillingService.blankToNull(row.getExternalId())) : null;
 			if (stored != null && !visible.contains(stored.accountId())) {
-				errors.add(new RowError(i, new FieldError("external_id", "forecast.error.external_id_taken",
-						stored.externalId())));
+				errors.add(new RowError(i,
+						new FieldError("external_id", "figures.error.external_id_taken", stored.externalId())));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -219,7 +219,8 @@ public class BillingBulkUpsert {
 				.sql("INSERT INTO billing (account_id, billing_month, business_area_id, amount, currency,"
 						+ " invoice_number, invoice_date, external_id, created_at, created_by, updated_at, updated_by,"
 						+ " version) VALUES "
-						+ String.join(", ", Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")))
+						+ String.join(", ",
+								Collections.nCopies(part.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")))
 				.params(parameters)
 				.update();
 		}
@@ -243,12 +244,13 @@ public class BillingBulkUpsert {
 			List<Long> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
 			List<Object> parameters = new ArrayList<>(chunk);
 			parameters.addAll(visible.parameters());
-			result.addAll(this.jdbc
-				.sql("SELECT t.id FROM accounts t WHERE t.id IN (" + placeholders(chunk.size()) + ") AND "
-						+ visible.sql())
-				.params(parameters)
-				.query(Long.class)
-				.list());
+			result.addAll(
+					this.jdbc
+						.sql("SELECT t.id FROM accounts t WHERE t.id IN (" + placeholders(chunk.size()) + ") AND "
+								+ visible.sql())
+						.params(parameters)
+						.query(Long.class)
+						.list());
 		}
 		return result;
 	}

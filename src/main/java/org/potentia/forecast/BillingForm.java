@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * One row of actual billing, as entered on the account's billing page, sent to the API or a CSV
- * import. Amounts may be negative (credit notes).
+ * One row of actual billing, as entered on the account's billing page, sent to the API or
+ * a CSV import. Amounts may be negative (credit notes).
  */
 public class BillingForm {
 
@@ -28,7 +28,7 @@ public class BillingForm {
 	private BigDecimal amount;
 
 	@Size(max = 3)
-	@Pattern(regexp = "([A-Za-z]{3})?", message = "{forecast.error.currency}")
+	@Pattern(regexp = "([A-Za-z]{3})?", message = "{figures.error.currency}")
 	private String currency = "EUR";
 
 	@Size(max = 100)
@@ -112,4 +112,5 @@ public class BillingForm {
 	public void setVersion(Long version) {
 		this.version = version;
 	}
+
 }

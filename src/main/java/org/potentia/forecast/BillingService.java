@@ -47,8 +47,8 @@ public class BillingService {
 
 	private final Visibility visibility;
 
-	BillingService(JdbcClient jdbc, AccountFiguresSupport support, RecordQueries queries, ModuleDefinition billingModule,
-			Visibility visibility) {
+	BillingService(JdbcClient jdbc, AccountFiguresSupport support, RecordQueries queries,
+			ModuleDefinition billingModule, Visibility visibility) {
 		this.jdbc = jdbc;
 		this.support = support;
 		this.queries = queries;
@@ -137,6 +137,14 @@ public class BillingService {
 	}
 
 	/**
+	 * The account's name.
+	 * @throws NotFoundException if the user may not see the account
+	 */
+	public String accountName(long accountId, CurrentUser user) {
+		return this.support.accountName(accountId, user);
+	}
+
+	/**
 	 * The account's billing of a year, newest month first.
 	 * @throws NotFoundException if the user may not see the account
 	 */
@@ -163,7 +171,7 @@ public class BillingService {
 			Optional<Billing> existing = findByExternalId(externalId);
 			if (existing.isPresent()) {
 				if (!RecordWriter.IMPORT.equals(source) || !this.support.canSee(existing.get().accountId(), user)) {
-					throw ValidationException.of("external_id", "forecast.error.external_id_taken", externalId);
+					throw ValidationException.of("external_id", "figures.error.external_id_taken", externalId);
 				}
 				update(existing.get().id(), form, user, source);
 				return existing.get().id();
@@ -191,7 +199,7 @@ public class BillingService {
 		String externalId = blankToNull(form.getExternalId());
 		if (externalId != null && !externalId.equals(row.externalId())) {
 			findByExternalId(externalId).ifPresent((other) -> {
-				throw ValidationException.of("external_id", "forecast.error.external_id_taken", externalId);
+				throw ValidationException.of("external_id", "figures.error.external_id_taken", externalId);
 			});
 		}
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getBillingMonth());

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An account's budgets: per year, month and business area, entered as a twelve-month
- * grid or written row by row (API, CSV import). The admin, or a manager for the team's
+ * An account's budgets: per year, month and business area, entered as a twelve-month grid
+ * or written row by row (API, CSV import). The admin, or a manager for the team's
  * accounts, locks an account's year; from then on every write to that year is refused
  * ({@link ConflictException}, 409 in the API) until the admin unlocks it.
  */
@@ -89,11 +89,10 @@ public class BudgetService {
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
 		requireUnlocked(form.getAccountId(), month.getYear());
 		Timestamp now = this.support.nowTimestamp();
-		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month,
-				form.getBusinessAreaId());
+		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month, form.getBusinessAreaId());
 		if (existing.isPresent()) {
 			if (!RecordWriter.IMPORT.equals(source)) {
-				throw new ConflictException("forecast.error.budget_exists", existing.get().id());
+				throw new ConflictException("figures.error.budget_exists", existing.get().id());
 			}
 			if (!existing.get().sameValue(form.getAmount(), currency)) {
 				this.rows.update(existing.get(), month, form.getBusinessAreaId(), form.getAmount(), currency, now,
@@ -111,7 +110,7 @@ public class BudgetService {
 		ConflictException.checkVersion(form.getVersion(), row.version());
 		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
 		if (form.getAccountId() != row.accountId()) {
-			throw org.potentia.platform.ValidationException.of("account_id", "forecast.error.account_fixed");
+			throw org.potentia.platform.ValidationException.of("account_id", "figures.error.account_fixed");
 		}
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getBudgetMonth());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
@@ -119,14 +118,14 @@ public class BudgetService {
 		requireUnlocked(row.accountId(), month.getYear());
 		if (!month.equals(row.month()) || form.getBusinessAreaId() != row.businessAreaId()) {
 			this.rows.find(row.accountId(), month, form.getBusinessAreaId()).ifPresent((other) -> {
-				throw new ConflictException("forecast.error.budget_exists", other.id());
+				throw new ConflictException("figures.error.budget_exists", other.id());
 			});
 		}
 		else if (row.sameValue(form.getAmount(), currency)) {
 			return;
 		}
-		this.rows.update(row, month, form.getBusinessAreaId(), form.getAmount(), currency,
-				this.support.nowTimestamp(), user.username());
+		this.rows.update(row, month, form.getBusinessAreaId(), form.getAmount(), currency, this.support.nowTimestamp(),
+				user.username());
 	}
 
 	@Transactional
@@ -173,8 +172,8 @@ public class BudgetService {
 	}
 
 	/**
-	 * Saves the whole grid of an account's year at once: a cell with an amount sets it, an
-	 * empty cell removes the month's budget. Either every cell is saved or, if any is
+	 * Saves the whole grid of an account's year at once: a cell with an amount sets it,
+	 * an empty cell removes the month's budget. Either every cell is saved or, if any is
 	 * refused, none.
 	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
 	 * @return null when saved, else the grid with the typed text and the errors in place
@@ -189,7 +188,7 @@ public class BudgetService {
 		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
 		if (currency != null && !currency.isBlank() && !AccountFiguresSupport.validCurrency(currency)) {
 			List<String> errors = new java.util.ArrayList<>(input.errors());
-			errors.add("forecast.error.currency");
+			errors.add("figures.error.currency");
 			input = new AccountFiguresGrid.Input(input.amounts(), input.typed(), input.cellErrors(), errors);
 		}
 		if (!input.valid()) {
@@ -219,7 +218,7 @@ public class BudgetService {
 
 	static void checkYear(int year) {
 		if (year < AccountFiguresGrid.FIRST_YEAR || year > AccountFiguresGrid.LAST_YEAR) {
-			throw org.potentia.platform.ValidationException.of("year", "forecast.error.year",
+			throw org.potentia.platform.ValidationException.of("year", "figures.error.year",
 					AccountFiguresGrid.FIRST_YEAR, AccountFiguresGrid.LAST_YEAR);
 		}
 	}
@@ -256,7 +255,7 @@ public class BudgetService {
 
 	private void requireUnlocked(long accountId, int year) {
 		if (isLocked(accountId, year)) {
-			throw new ConflictException("forecast.budget.locked", String.valueOf(year));
+			throw new ConflictException("figures.budget.locked", String.valueOf(year));
 		}
 	}
 
@@ -284,8 +283,8 @@ public class BudgetService {
 			throw new AccessDeniedException("not allowed to lock budgets");
 		}
 		if (!isLocked(accountId, year)) {
-			this.jdbc
-				.sql("INSERT INTO account_budget_locks (account_id, budget_year, locked_at, locked_by) VALUES (?, ?, ?, ?)")
+			this.jdbc.sql(
+					"INSERT INTO account_budget_locks (account_id, budget_year, locked_at, locked_by) VALUES (?, ?, ?, ?)")
 				.params(accountId, year, this.support.nowTimestamp(), user.username())
 				.update();
 		}
@@ -310,7 +309,8 @@ public class BudgetService {
 	 * The budget of a year, month by month and per currency, over the accounts the user
 	 * may see: what the chart and the report read.
 	 */
-	public List<AccountFiguresQueries.MonthAmount> monthly(java.util.Collection<Long> accountIds, int year, CurrentUser user) {
+	public List<AccountFiguresQueries.MonthAmount> monthly(java.util.Collection<Long> accountIds, int year,
+			CurrentUser user) {
 		return AccountFiguresQueries.monthly(this.jdbc, this.visibility, this.module, "account_budgets", "budget_month",
 				accountIds, year, user);
 	}

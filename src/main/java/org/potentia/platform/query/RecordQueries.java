@@ -388,6 +388,8 @@ public class RecordQueries {
 	 * How many records of other modules link to this record, by module name, regardless
 	 * of who may see them: a delete that would leave them dangling is refused. Read from
 	 * the catalogue's relation fields, so new modules are covered without code here.
+	 * Records owned through this one ({@link ModuleDefinition#ownerRelation()}) do not
+	 * count: they go with it.
 	 */
 	public Map<String, Long> references(ModuleDefinition module, long id) {
 		Map<String, Long> result = new LinkedHashMap<>();
@@ -397,6 +399,11 @@ public class RecordQueries {
 			}
 			for (Field field : other.fields()) {
 				if (!field.isRelation() || !module.name().equals(field.relationModule())) {
+					continue;
+				}
+				if (field.name().equals(other.ownerRelation())) {
+					// Rows owned through the record (an account's budgets) belong to it:
+					// their foreign key deletes them with it.
 					continue;
 				}
 				long count = this.jdbc
