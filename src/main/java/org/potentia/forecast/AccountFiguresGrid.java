@@ -57,46 +57,6 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			return "a" + this.areaId + "_m" + month;
 		}
 
-		/**
-		 * The short names of the twelve months in the user's language.
-		 */
-		public static List<String> monthNames(Locale locale) {
-			List<String> names = new ArrayList<>();
-			for (java.time.Month month : java.time.Month.values()) {
-				names.add(month.getDisplayName(java.time.format.TextStyle.SHORT, locale));
-			}
-			return names;
-		}
-
-		/**
-		 * The numbers of the twelve months.
-		 */
-		public List<Integer> monthNumbers() {
-			return months();
-		}
-
-		/**
-		 * The month names, for the grid's header.
-		 */
-		public List<String> monthHeader(Locale locale) {
-			return monthNames(locale);
-		}
-
-		/**
-		 * A sum formatted for the grid's footer.
-		 */
-		public String sum(BigDecimal amount, Locale locale) {
-			return format(amount, locale);
-		}
-
-		public int previousYear() {
-			return Math.max(FIRST_YEAR, this.year - 1);
-		}
-
-		public int nextYear() {
-			return Math.min(LAST_YEAR, this.year + 1);
-		}
-
 		public boolean hasErrors() {
 			return this.cellErrors.stream().anyMatch((error) -> error != null);
 		}
@@ -119,6 +79,46 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 			months.add(i);
 		}
 		return months;
+	}
+
+	/**
+	 * The short names of the twelve months in the user's language.
+	 */
+	public static List<String> monthNames(Locale locale) {
+		List<String> names = new ArrayList<>();
+		for (java.time.Month month : java.time.Month.values()) {
+			names.add(month.getDisplayName(java.time.format.TextStyle.SHORT, locale));
+		}
+		return names;
+	}
+
+	/**
+	 * The numbers of the twelve months.
+	 */
+	public List<Integer> monthNumbers() {
+		return months();
+	}
+
+	/**
+	 * The month names, for the grid's header.
+	 */
+	public List<String> monthHeader(Locale locale) {
+		return monthNames(locale);
+	}
+
+	/**
+	 * A sum formatted for the grid's footer.
+	 */
+	public String sum(BigDecimal amount, Locale locale) {
+		return format(amount, locale);
+	}
+
+	public int previousYear() {
+		return Math.max(FIRST_YEAR, this.year - 1);
+	}
+
+	public int nextYear() {
+		return Math.min(LAST_YEAR, this.year + 1);
 	}
 
 	public boolean hasErrors() {
