@@ -50,11 +50,11 @@ final class AccountFigureRows {
 
 	private String select() {
 		return "SELECT id, account_id, " + this.monthColumn
-				+ " AS month, business_area_id, amount, currency, version FROM " + this.table;
+				+ " AS figure_month, business_area_id, amount, currency, version FROM " + this.table;
 	}
 
 	private Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Row(rs.getLong("id"), rs.getLong("account_id"), rs.getObject("month", LocalDate.class),
+		return new Row(rs.getLong("id"), rs.getLong("account_id"), rs.getObject("figure_month", LocalDate.class),
 				rs.getLong("business_area_id"), rs.getBigDecimal("amount"), rs.getString("currency"),
 				rs.getLong("version"));
 	}

@@ -51,9 +51,9 @@ public final class AccountFiguresQueries {
 		}
 		return jdbc
 			.sql("SELECT t.account_id, t." + monthColumn
-					+ " AS m, t.business_area_id, t.currency, SUM(t.amount) AS s FROM " + table + " t WHERE "
+					+ " AS fm, t.business_area_id, t.currency, SUM(t.amount) AS s FROM " + table + " t WHERE "
 					+ where.sql() + " GROUP BY t.account_id, t." + monthColumn
-					+ ", t.business_area_id, t.currency ORDER BY t.account_id, m, t.business_area_id, t.currency")
+					+ ", t.business_area_id, t.currency ORDER BY t.account_id, fm, t.business_area_id, t.currency")
 			.params(where.parameters())
 			.query((rs, n) -> new MonthAmount(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3),
 					rs.getString(4), rs.getBigDecimal(5)))
