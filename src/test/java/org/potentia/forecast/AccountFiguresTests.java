@@ -142,9 +142,13 @@ class AccountFiguresTests {
 	void aLockedBudgetYearRefusesWritesOnEveryPath() throws Exception {
 		long id = this.budgets.create(form(this.account, LocalDate.of(2025, 5, 1), "700"), this.rep.currentUser(),
 				"form");
-		assertThat(this.mvc.perform(post("/accounts/" + this.account + "/budget/lock").with(as(this.rep))
-			.with(csrf())
-			.param("year", "2025")).andReturn().getResponse().getStatus()).as("a rep may not lock").isEqualTo(403);
+		assertThat(this.mvc
+			.perform(post("/accounts/" + this.account + "/budget/lock").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2025"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("a rep may not lock").isEqualTo(403);
 		this.mvc.perform(post("/accounts/" + this.account + "/budget/lock").with(as(this.manager))
 			.with(csrf())
 			.param("year", "2025"));
@@ -210,10 +214,11 @@ class AccountFiguresTests {
 		assertThat(html).contains("is-invalid").contains("value=\"lots\"").contains("Enter a number");
 		assertThat(count("account_budgets", this.account)).as("nothing half saved").isZero();
 
-		this.mvc.perform(post("/accounts/" + this.account + "/budget").with(as(this.rep))
-			.with(csrf())
-			.param("year", "2027")
-			.param("a" + this.area + "_m13", "5"))
+		this.mvc
+			.perform(post("/accounts/" + this.account + "/budget").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2027")
+				.param("a" + this.area + "_m13", "5"))
 			.andReturn();
 		assertThat(count("account_budgets", this.account)).isZero();
 
@@ -287,12 +292,12 @@ class AccountFiguresTests {
 			.query(String.class)
 			.single()).startsWith("100");
 
-		Api.Response update = this.api.as(this.rep)
-			.post("/api/v1/billing/bulk", Map.of("data", mixed.subList(0, 2)));
+		Api.Response update = this.api.as(this.rep).post("/api/v1/billing/bulk", Map.of("data", mixed.subList(0, 2)));
 		assertThat(update.json().path("meta").path("updated").asInt()).isEqualTo(1);
 		assertThat(update.json().path("meta").path("created").asInt()).isEqualTo(1);
 		assertThat(this.api.as(this.otherRep).post("/api/v1/billing/bulk", Map.of("data", rows.subList(0, 1))).body())
-			.as("another team's external id").contains("/data/0/attributes/");
+			.as("another team's external id")
+			.contains("/data/0/attributes/");
 	}
 
 	@Test
@@ -309,15 +314,17 @@ class AccountFiguresTests {
 		assertThat(this.api.as(this.rep).post("/api/v1/billing/bulk", "{\"data\": {}}").status()).isEqualTo(400);
 		Api.Response german = this.api.as(this.rep)
 			.language("de")
-			.post("/api/v1/billing/bulk", "{\"data\":[{\"type\":\"billing\",\"attributes\":{\"external_id\":\"g\","
-					+ "\"account_id\":" + this.account + ",\"billing_month\":\"2026-01-01\",\"business_area_id\":999999,"
-					+ "\"amount\":1,\"currency\":\"EURO\"}}]}");
+			.post("/api/v1/billing/bulk",
+					"{\"data\":[{\"type\":\"billing\",\"attributes\":{\"external_id\":\"g\"," + "\"account_id\":"
+							+ this.account + ",\"billing_month\":\"2026-01-01\",\"business_area_id\":999999,"
+							+ "\"amount\":1,\"currency\":\"EURO\"}}]}");
 		assertThat(german.status()).isEqualTo(422);
 		assertThat(german.body()).contains("Zeile 0").contains("/data/0/attributes/currency");
 		Api.Response area = this.api.as(this.rep)
-			.post("/api/v1/billing/bulk", "{\"data\":[{\"type\":\"billing\",\"attributes\":{\"external_id\":\"g\","
-					+ "\"account_id\":" + this.account + ",\"billing_month\":\"2026-01-01\",\"business_area_id\":999999,"
-					+ "\"amount\":1}}]}");
+			.post("/api/v1/billing/bulk",
+					"{\"data\":[{\"type\":\"billing\",\"attributes\":{\"external_id\":\"g\"," + "\"account_id\":"
+							+ this.account + ",\"billing_month\":\"2026-01-01\",\"business_area_id\":999999,"
+							+ "\"amount\":1}}]}");
 		assertThat(area.body()).contains("/data/0/attributes/business_area_id");
 		String big = "{\"data\":[" + "{\"attributes\":{\"external_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}}]}";
 		Api.Response large = this.api.as(this.rep).post("/api/v1/billing/bulk", big);
@@ -341,13 +348,14 @@ class AccountFiguresTests {
 			.single()).as("a dry run saves nothing").isZero();
 		ImportJob job = runs.run(runs.upload(csv, this.rep.currentUser()), false, this.rep.currentUser());
 		assertThat(this.imports.errors(job)).extracting((error) -> error.line()).containsExactly(3L, 4L);
-		String again = "account_id,billing_month,business_area_id,amount,external_id\n" + this.account
-				+ ",2026-02-01," + this.area + ",12," + ext + "\n";
+		String again = "account_id,billing_month,business_area_id,amount,external_id\n" + this.account + ",2026-02-01,"
+				+ this.area + ",12," + ext + "\n";
 		runs.run(runs.upload(again, this.rep.currentUser()), false, this.rep.currentUser());
-		assertThat(this.jdbc.sql("SELECT amount FROM billing WHERE external_id = ?")
-			.param(ext)
-			.query(String.class)
-			.list()).singleElement().asString().startsWith("12");
+		assertThat(
+				this.jdbc.sql("SELECT amount FROM billing WHERE external_id = ?").param(ext).query(String.class).list())
+			.singleElement()
+			.asString()
+			.startsWith("12");
 	}
 
 	@Test
@@ -375,8 +383,11 @@ class AccountFiguresTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(hidden).doesNotContain("4,321.00");
-		String csv = this.mvc.perform(get("/forecast/account_budgets/export?account_id=" + this.account)
-			.with(as(this.otherRep))).andReturn().getResponse().getContentAsString();
+		String csv = this.mvc
+			.perform(get("/forecast/account_budgets/export?account_id=" + this.account).with(as(this.otherRep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(csv).doesNotContain("4321");
 		assertThat(this.mvc.perform(get("/accounts/" + this.account + "/billing").with(as(this.otherRep)))
 			.andReturn()

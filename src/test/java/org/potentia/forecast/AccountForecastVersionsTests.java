@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.potentia.testing.Accounts.anAccount;
 
 /**
- * Every change of a rolling forecast is kept as a version, so the forecast as it stood
- * on any day comes back, and its accuracy against billing can be measured afterwards.
- * Time is moved by hand.
+ * Every change of a rolling forecast is kept as a version, so the forecast as it stood on
+ * any day comes back, and its accuracy against billing can be measured afterwards. Time
+ * is moved by hand.
  */
 @SpringBootTest
 @Import({ People.class, Records.class, AccountForecastVersionsTests.Time.class })
@@ -114,8 +114,8 @@ class AccountForecastVersionsTests {
 	}
 
 	private void save(Person rep, long account, String cell, String amount) {
-		assertThat(this.forecasts.saveGrid(account, 2026, "EUR", Map.of(cell, amount), rep.currentUser(),
-				Locale.ENGLISH))
+		assertThat(
+				this.forecasts.saveGrid(account, 2026, "EUR", Map.of(cell, amount), rep.currentUser(), Locale.ENGLISH))
 			.isNull();
 	}
 
