@@ -301,6 +301,26 @@ class AccountFiguresTests {
 	}
 
 	@Test
+	void tenThousandRowsGoInOneRequestAndASecondSendChangesNothing() {
+		String prefix = Names.unique("big");
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			rows.add(billing(prefix + "-" + i, this.account, "2026-" + String.format("%02d", 1 + i % 12) + "-01", i));
+		}
+		long start = System.nanoTime();
+		Api.Response first = this.api.as(this.rep).post("/api/v1/billing/bulk", Map.of("data", rows));
+		long firstMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.json().path("meta").path("created").asInt()).isEqualTo(10_000);
+		start = System.nanoTime();
+		Api.Response second = this.api.as(this.rep).post("/api/v1/billing/bulk", Map.of("data", rows));
+		long secondMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(second.json().path("meta").path("unchanged").asInt()).isEqualTo(10_000);
+		System.out.println(
+				"billing bulk upsert of 10,000 rows: " + firstMillis + " ms new, " + secondMillis + " ms unchanged");
+	}
+
+	@Test
 	void theBulkUpsertRefusesTooManyRowsAndMalformedBodies() {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		Map<String, Object> row = billing("x", this.account, "2026-01-01", 1);
