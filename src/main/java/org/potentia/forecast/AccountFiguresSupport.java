@@ -109,6 +109,15 @@ class AccountFiguresSupport {
 		}
 	}
 
+	/**
+	 * The ids of every business area, for checks of many rows at once.
+	 */
+	java.util.Set<Long> areaIds() {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		this.pipeline.businessAreas().forEach((area) -> ids.add(area.getId()));
+		return ids;
+	}
+
 	boolean areaExists(long areaId) {
 		return this.pipeline.businessArea(areaId).isPresent();
 	}

@@ -111,6 +111,7 @@ public class BillingBulkUpsert {
 		earlier.forEach((error) -> refused.add(error.index()));
 		Map<String, Integer> firstIndex = new HashMap<>();
 		Set<Long> accountIds = new HashSet<>();
+		Set<Long> areas = this.support.areaIds();
 		for (int i = 0; i < rows.size(); i++) {
 			BillingForm row = rows.get(i);
 			if (row == null || refused.contains(i)) {
@@ -134,7 +135,7 @@ public class BillingBulkUpsert {
 					&& !AccountFiguresSupport.validCurrency(row.getCurrency())) {
 				errors.add(new RowError(i, new FieldError("currency", "figures.error.currency")));
 			}
-			if (row.getBusinessAreaId() != null && !this.support.areaExists(row.getBusinessAreaId())) {
+			if (row.getBusinessAreaId() != null && !areas.contains(row.getBusinessAreaId())) {
 				errors.add(new RowError(i, new FieldError("business_area_id", "figures.error.area")));
 			}
 			if (row.getAccountId() != null) {
