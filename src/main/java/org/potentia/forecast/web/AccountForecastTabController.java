@@ -136,7 +136,7 @@ class AccountForecastTabController {
 				for (ForecastFigures.Month month : currencyYear.months()) {
 					List<Object> row = new ArrayList<>(List.of(month.month().toString(), currencyYear.currency()));
 					for (Figure figure : Figure.values()) {
-						row.add(month.amounts().get(figure));
+						row.add(ForecastReportController.money(month.amounts().get(figure)));
 					}
 					row.add(month.cumulative().budget());
 					row.add(month.cumulative().forecast());
@@ -145,7 +145,7 @@ class AccountForecastTabController {
 				}
 				List<Object> total = new ArrayList<>(List.of(text("report.total", locale), currencyYear.currency()));
 				for (Figure figure : Figure.values()) {
-					total.add(currencyYear.total().get(figure));
+					total.add(ForecastReportController.money(currencyYear.total().get(figure)));
 				}
 				writer.row(total);
 			}

@@ -132,7 +132,7 @@ class ForecastReportController {
 		model.addAttribute("currencies", groups);
 		model.addAttribute("figures", Figure.values());
 		model.addAttribute("groupings", Grouping.values());
-		model.addAttribute("drill", request.path("/reports/forecast/drill", Map.of()));
+		model.addAttribute("drill", request.path("", Map.of()).substring(1));
 		model.addAttribute("csv", request.path("/reports/forecast", Map.of("format", "csv")));
 		model.addAttribute("xlsx", request.path("/reports/forecast", Map.of("format", "xlsx")));
 		filterOptions(model, request.year());
@@ -254,9 +254,17 @@ class ForecastReportController {
 		row.add(label);
 		row.add(currency);
 		for (Figure figure : Figure.values()) {
-			row.add(amounts.get(figure));
+			row.add(money(amounts.get(figure)));
 		}
 		return row;
+	}
+
+	/**
+	 * An amount to the cent, as the table shows it (the weighted figure is exact to a
+	 * hundredth of a cent).
+	 */
+	static java.math.BigDecimal money(java.math.BigDecimal amount) {
+		return amount.setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 
 	private void filterOptions(Model model, int year) {
