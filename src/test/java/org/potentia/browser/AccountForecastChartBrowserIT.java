@@ -106,6 +106,12 @@ class AccountForecastChartBrowserIT {
 			browser.click(By.cssSelector("#forecast-table-EUR tbody tr:first-child td[data-figure='billing'] a"));
 			browser.waitUntil((driver) -> browser.path().contains("figure=billing"));
 			assertThat(browser.find(By.id("drill-table")).getText()).contains("INV-" + tag, "700.00");
+
+			// The forecast report draws its groups the same way.
+			browser.get("/reports/forecast?year=" + year + "&group=account");
+			browser.find(By.cssSelector("#forecast-chart-EUR[data-drawn='true']"));
+			assertThat(series(browser, "Budget")).containsExactly(1400.0);
+			browser.assertNoConsoleErrors();
 		}
 	}
 
