@@ -1,7 +1,6 @@
 package org.potentia.forecast;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -394,8 +393,12 @@ public class ForecastFigures {
 	}
 
 	private SqlCondition conditions(Source source, Scope scope, CurrentUser user) {
-		SqlCondition where = SqlCondition.of(source.month + " >= ? AND " + source.month + " < ?",
-				Date.valueOf(scope.from()), Date.valueOf(scope.to()));
+		// The months as literals, not parameters: PostgreSQL's generic plan of a prepared
+		// statement, which the driver switches to after a few runs, cannot see how many
+		// rows a parameter range holds and joined the rep's report four times slower.
+		// The dates come from LocalDate, never from text a user typed.
+		SqlCondition where = SqlCondition
+			.of(source.month + " >= DATE '" + scope.from() + "' AND " + source.month + " < DATE '" + scope.to() + "'");
 		if (scope.account() != null) {
 			where = where.and(SqlCondition.of(source.account + " = ?", scope.account()));
 		}
