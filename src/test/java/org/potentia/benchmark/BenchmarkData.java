@@ -211,6 +211,8 @@ public final class BenchmarkData {
 		});
 		step("analyze",
 				() -> execute(this.dialect.analyze("users", "teams", "accounts", "contacts", "potentials", "leads")));
+		// Invoicing forecasts, budgets, rolling forecasts and their versions, billing.
+		step("forecasts", () -> ForecastBenchmark.generate(this.connection, this.dialect, this.scale, this.today));
 	}
 
 	private void report(String url, Duration total) throws SQLException {
@@ -224,7 +226,10 @@ public final class BenchmarkData {
 	}
 
 	private void reset() throws SQLException {
-		for (String statement : this.dialect.truncate("potentials", "leads", "contacts", "accounts").split(";")) {
+		for (String statement : this.dialect
+			.truncate("potential_forecasts", "account_forecast_versions", "account_forecasts", "account_budget_locks",
+					"account_budgets", "billing", "potentials", "leads", "contacts", "accounts")
+			.split(";")) {
 			execute(statement);
 		}
 		execute("DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE username LIKE 'bench-%')");

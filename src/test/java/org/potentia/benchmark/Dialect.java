@@ -23,6 +23,16 @@ enum Dialect {
 		}
 
 		@Override
+		String monthStart(String date) {
+			return "CAST(date_trunc('month', " + date + ") AS DATE)";
+		}
+
+		@Override
+		String plusMonths(String date, String months) {
+			return "CAST(" + date + " + CAST(" + months + " AS INTEGER) * INTERVAL '1 month' AS DATE)";
+		}
+
+		@Override
 		String analyze(String... tables) {
 			// VACUUM too: index-only scans need the visibility map, which autovacuum
 			// would otherwise fill in only some minutes after the load.
@@ -51,6 +61,16 @@ enum Dialect {
 		@Override
 		String plusSeconds(String timestamp, String seconds) {
 			return "DATEADD(SECOND, CAST(" + seconds + " AS INTEGER), " + timestamp + ")";
+		}
+
+		@Override
+		String monthStart(String date) {
+			return "CAST(DATE_TRUNC('MONTH', " + date + ") AS DATE)";
+		}
+
+		@Override
+		String plusMonths(String date, String months) {
+			return "DATEADD(MONTH, CAST(" + months + " AS INTEGER), " + date + ")";
 		}
 
 		@Override
@@ -102,6 +122,16 @@ enum Dialect {
 	abstract String plusDays(String date, String days);
 
 	abstract String plusSeconds(String timestamp, String seconds);
+
+	/**
+	 * The first day of the month of a date.
+	 */
+	abstract String monthStart(String date);
+
+	/**
+	 * A date some months later (or earlier).
+	 */
+	abstract String plusMonths(String date, String months);
 
 	abstract String analyze(String... tables);
 
