@@ -82,12 +82,18 @@ class AccountFiguresSupport {
 	}
 
 	/**
-	 * Checks the account, the business area, the amount and the currency of a row, all at
-	 * once.
+	 * Checks the account, the month, the business area, the amount and the currency of a
+	 * row, all at once.
 	 * @throws ValidationException with one error per offending field
 	 */
-	void check(Long accountId, Long areaId, BigDecimal amount, String currency, CurrentUser user) {
+	void check(Long accountId, String monthField, java.time.LocalDate month, Long areaId, BigDecimal amount,
+			String currency, CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
+		if (month != null && (month.getYear() < PotentialForecastService.MIN_YEAR
+				|| month.getYear() > PotentialForecastService.MAX_YEAR)) {
+			errors.add(new FieldError(monthField, "error.forecast.month_range", PotentialForecastService.MIN_YEAR,
+					PotentialForecastService.MAX_YEAR));
+		}
 		if (accountId == null || !this.accounts.isVisible(accountId, user)) {
 			errors.add(new FieldError("account_id", "error.relation.unknown"));
 		}

@@ -96,7 +96,8 @@ public class AccountForecastService {
 	 */
 	@Transactional
 	public long create(AccountForecastForm form, CurrentUser user, String source) {
-		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
+		this.support.check(form.getAccountId(), "forecast_month", form.getForecastMonth(), form.getBusinessAreaId(),
+				form.getAmount(), form.getCurrency(), user);
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getForecastMonth());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
 		Timestamp now = this.support.nowTimestamp();
@@ -122,7 +123,8 @@ public class AccountForecastService {
 	public void update(long id, AccountForecastForm form, CurrentUser user, String source) {
 		AccountFigureRows.Row row = require(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.version());
-		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
+		this.support.check(form.getAccountId(), "forecast_month", form.getForecastMonth(), form.getBusinessAreaId(),
+				form.getAmount(), form.getCurrency(), user);
 		if (form.getAccountId() != row.accountId()) {
 			throw org.potentia.platform.ValidationException.of("account_id", "figures.error.account_fixed");
 		}

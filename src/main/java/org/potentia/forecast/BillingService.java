@@ -165,7 +165,8 @@ public class BillingService {
 	 */
 	@Transactional
 	public long create(BillingForm form, CurrentUser user, String source) {
-		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
+		this.support.check(form.getAccountId(), "billing_month", form.getBillingMonth(), form.getBusinessAreaId(),
+				form.getAmount(), form.getCurrency(), user);
 		String externalId = blankToNull(form.getExternalId());
 		if (externalId != null) {
 			Optional<Billing> existing = findByExternalId(externalId);
@@ -195,7 +196,8 @@ public class BillingService {
 	public void update(long id, BillingForm form, CurrentUser user, String source) {
 		Billing row = get(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.version());
-		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
+		this.support.check(form.getAccountId(), "billing_month", form.getBillingMonth(), form.getBusinessAreaId(),
+				form.getAmount(), form.getCurrency(), user);
 		String externalId = blankToNull(form.getExternalId());
 		if (externalId != null && !externalId.equals(row.externalId())) {
 			findByExternalId(externalId).ifPresent((other) -> {

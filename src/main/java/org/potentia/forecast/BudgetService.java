@@ -84,7 +84,8 @@ public class BudgetService {
 	 */
 	@Transactional
 	public long create(BudgetForm form, CurrentUser user, String source) {
-		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
+		this.support.check(form.getAccountId(), "budget_month", form.getBudgetMonth(), form.getBusinessAreaId(),
+				form.getAmount(), form.getCurrency(), user);
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getBudgetMonth());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
 		requireUnlocked(form.getAccountId(), month.getYear());
@@ -108,7 +109,8 @@ public class BudgetService {
 	public void update(long id, BudgetForm form, CurrentUser user, String source) {
 		AccountFigureRows.Row row = require(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.version());
-		this.support.check(form.getAccountId(), form.getBusinessAreaId(), form.getAmount(), form.getCurrency(), user);
+		this.support.check(form.getAccountId(), "budget_month", form.getBudgetMonth(), form.getBusinessAreaId(),
+				form.getAmount(), form.getCurrency(), user);
 		if (form.getAccountId() != row.accountId()) {
 			throw org.potentia.platform.ValidationException.of("account_id", "figures.error.account_fixed");
 		}

@@ -394,6 +394,36 @@ class AccountFiguresTests {
 	}
 
 	@Test
+	void aMonthOutsideTheYearsIsRefusedInPlaceAndNothingIsSaved() throws Exception {
+		long before = billingRows();
+		var response = this.mvc
+			.perform(post("/accounts/" + this.account + "/billing").with(as(this.rep))
+				.with(csrf())
+				.header("Accept-Language", "de")
+				.param("billingMonth", "+999999999-12-31")
+				.param("businessAreaId", "1")
+				.param("amount", "10")
+				.param("currency", "EUR"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsString()).contains("is-invalid");
+		Api.Response api = this.api.as(this.rep)
+			.post("/api/v1/billing", Map.of("data", Map.of("type", "billing", "attributes", Map.of("account_id",
+					this.account, "billing_month", "3000-01-01", "business_area_id", 1, "amount", "10.00"))));
+		assertThat(api.status()).isEqualTo(422);
+		assertThat(api.body()).contains("/data/attributes/billing_month");
+		assertThat(billingRows()).isEqualTo(before);
+	}
+
+	private long billingRows() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM billing WHERE account_id = ?")
+			.param(this.account)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void pagesShowTheFiguresOfVisibleAccountsOnly() throws Exception {
 		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "4321"), this.rep.currentUser(), "form");
 		String list = this.mvc.perform(get("/forecast/account_budgets?account_id=" + this.account).with(as(this.rep)))

@@ -99,7 +99,8 @@ class BillingController {
 				this.errors.reject(result, this.module, ex);
 			}
 		}
-		int year = (billingForm.getBillingMonth() != null) ? billingForm.getBillingMonth().getYear() : year(null);
+		int year = (billingForm.getBillingMonth() != null)
+				? year(String.valueOf(billingForm.getBillingMonth().getYear())) : year(null);
 		return page(accountId, year, null, billingForm, user, model, locale);
 	}
 
@@ -120,7 +121,8 @@ class BillingController {
 				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
 			}
 		}
-		int year = (billingForm.getBillingMonth() != null) ? billingForm.getBillingMonth().getYear() : year(null);
+		int year = (billingForm.getBillingMonth() != null)
+				? year(String.valueOf(billingForm.getBillingMonth().getYear())) : year(null);
 		return page(accountId, year, id, billingForm, user, model, locale);
 	}
 
@@ -134,7 +136,8 @@ class BillingController {
 
 	private String page(long accountId, int year, Long editing, BillingForm form, CurrentUser user, Model model,
 			Locale locale) {
-		List<BillingService.Billing> rows = this.billing.ofAccount(accountId, year, user);
+		int shownYear = year(String.valueOf(year));
+		List<BillingService.Billing> rows = this.billing.ofAccount(accountId, shownYear, user);
 		Map<String, BigDecimal> totals = new TreeMap<>();
 		rows.forEach((row) -> totals.merge(row.currency(), row.amount(), BigDecimal::add));
 		Map<Long, String> areas = new LinkedHashMap<>();
@@ -142,7 +145,7 @@ class BillingController {
 		model.addAttribute("module", this.module);
 		model.addAttribute("accountId", accountId);
 		model.addAttribute("accountName", this.billing.accountName(accountId, user));
-		model.addAttribute("year", year);
+		model.addAttribute("year", shownYear);
 		model.addAttribute("rows", rows);
 		model.addAttribute("totals", totals);
 		model.addAttribute("areas", areas);
