@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -152,16 +151,9 @@ class PageTourBrowserIT {
 		browser.get("/profile");
 		browser.select(By.id("language"), "de".equals(language) ? "Deutsch" : "English");
 		browser.click(By.id("save-language"));
-		// The page may be replaced between finding its root and reading it: then look
-		// again.
-		browser.waitUntil((driver) -> {
-			try {
-				return language.equals(browser.find(By.tagName("html")).getDomAttribute("lang"));
-			}
-			catch (StaleElementReferenceException ex) {
-				return false;
-			}
-		});
+		// Read the root's language by script: an element handle found before the page
+		// is replaced would go stale, or belong to no document, when read after.
+		browser.waitUntil((driver) -> language.equals(browser.script("return document.documentElement.lang")));
 	}
 
 	private void visit(Browser browser, String device, String language, String name, String path,
