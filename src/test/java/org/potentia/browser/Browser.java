@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,8 +91,7 @@ public final class Browser implements AutoCloseable {
 		this.profile = profile;
 		this.driver = driver;
 		// A condition that reads an element while the page is replaced (after a click
-		// that
-		// navigates) is asked again, not failed.
+		// that navigates) is asked again, not failed.
 		this.wait = new WebDriverWait(driver, TIMEOUT);
 		this.wait.ignoring(StaleElementReferenceException.class);
 		this.viewport = viewport;
@@ -252,7 +252,19 @@ public final class Browser implements AutoCloseable {
 	 * Waits until the condition holds, for at most {@link #TIMEOUT}.
 	 */
 	public <T> T waitUntil(ExpectedCondition<T> condition) {
-		return this.wait.until(condition);
+		return this.wait.until((driver) -> {
+			try {
+				return condition.apply(driver);
+			}
+			catch (WebDriverException ex) {
+				// Chromium's way of saying "stale" when the node's document was replaced
+				// between finding and reading it: ask again.
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return null;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/**
