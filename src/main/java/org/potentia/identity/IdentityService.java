@@ -87,6 +87,14 @@ public class IdentityService {
 	}
 
 	/**
+	 * The display name of a record's owner, or an empty text if it has none or the user
+	 * is gone; for the cards.
+	 */
+	public String ownerName(Long id) {
+		return (id != null) ? findUser(id).map(User::getDisplayName).orElse("") : "";
+	}
+
+	/**
 	 * An active user as the current user, for work done in their name without a request
 	 * (a workflow converting their lead).
 	 */
