@@ -7,11 +7,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.potentia.platform.catalogue.OneOf;
+import org.potentia.platform.catalogue.RecordForm;
 
 /**
  * An account as entered in the form or sent to the API.
  */
-public class AccountForm {
+public class AccountForm extends RecordForm {
 
 	@NotBlank
 	@Size(max = 200)
@@ -47,12 +48,8 @@ public class AccountForm {
 	@Size(max = 100)
 	private String country;
 
-	private Long ownerId;
-
 	@Size(max = 10000)
 	private String notes;
-
-	private Long version;
 
 	static AccountForm of(Account account) {
 		AccountForm form = new AccountForm();
@@ -66,9 +63,9 @@ public class AccountForm {
 		form.postalCode = account.getPostalCode();
 		form.city = account.getCity();
 		form.country = account.getCountry();
-		form.ownerId = account.getOwnerId();
+		form.setOwnerId(account.getOwnerId());
 		form.notes = account.getNotes();
-		form.version = account.getVersion();
+		form.setVersion(account.getVersion());
 		return form;
 	}
 
@@ -76,11 +73,7 @@ public class AccountForm {
 		account.describe(trim(this.name), this.accountType, trim(this.industry), trim(this.notes));
 		account.reachAt(trim(this.website), trim(this.email), trim(this.phone));
 		account.billTo(trim(this.street), trim(this.postalCode), trim(this.city), trim(this.country));
-		account.assignTo(this.ownerId);
-	}
-
-	private static String trim(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
+		account.assignTo(getOwnerId());
 	}
 
 	public String getName() {
@@ -163,28 +156,12 @@ public class AccountForm {
 		this.country = country;
 	}
 
-	public Long getOwnerId() {
-		return this.ownerId;
-	}
-
-	public void setOwnerId(Long ownerId) {
-		this.ownerId = ownerId;
-	}
-
 	public String getNotes() {
 		return this.notes;
 	}
 
 	public void setNotes(String notes) {
 		this.notes = notes;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

@@ -81,14 +81,11 @@ public class AccountService {
 	 */
 	@Transactional
 	public Account create(AccountForm form, CurrentUser user, String source) {
-		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
+		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
-		this.identity.requireActiveUser(owner, "owner_id");
 		Account account = new Account(form.getName(), owner);
 		form.applyTo(account);
-		this.accounts.saveAndFlush(account);
-		this.events.saved(AccountCatalogue.NAME, account.getId(), null, user, source);
-		return account;
+		return this.events.save(AccountCatalogue.NAME, account, this.accounts, null, user, source);
 	}
 
 	@Transactional
@@ -101,16 +98,9 @@ public class AccountService {
 		Account account = get(id, user);
 		var before = this.events.snapshot(AccountCatalogue.NAME, id);
 		ConflictException.checkVersion(form.getVersion(), account.getVersion());
-		if (form.getOwnerId() == null) {
-			form.setOwnerId(account.getOwnerId());
-		}
-		if (!form.getOwnerId().equals(account.getOwnerId())) {
-			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
-		}
+		form.setOwnerId(this.identity.requireOwner(form.getOwnerId(), account.getOwnerId(), user));
 		form.applyTo(account);
-		this.accounts.saveAndFlush(account);
-		this.events.saved(AccountCatalogue.NAME, id, before, user, source);
-		return account;
+		return this.events.save(AccountCatalogue.NAME, account, this.accounts, before, user, source);
 	}
 
 	/**
@@ -119,10 +109,7 @@ public class AccountService {
 	 */
 	@Transactional
 	public void delete(long id, CurrentUser user) {
-		Account account = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id, user);
-		this.accounts.delete(account);
-		this.accounts.flush();
+		this.queries.deleteVisible(this.module, id, user, this.accounts);
 	}
 
 }

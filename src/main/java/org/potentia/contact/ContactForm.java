@@ -4,10 +4,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.potentia.platform.catalogue.RecordForm;
+
 /**
  * A contact as entered in the form or sent to the API.
  */
-public class ContactForm {
+public class ContactForm extends RecordForm {
 
 	@Size(max = 100)
 	private String firstName;
@@ -31,12 +33,8 @@ public class ContactForm {
 
 	private Long accountId;
 
-	private Long ownerId;
-
 	@Size(max = 10000)
 	private String notes;
-
-	private Long version;
 
 	static ContactForm of(Contact contact) {
 		ContactForm form = new ContactForm();
@@ -47,9 +45,9 @@ public class ContactForm {
 		form.phone = contact.getPhone();
 		form.mobile = contact.getMobile();
 		form.accountId = contact.getAccountId();
-		form.ownerId = contact.getOwnerId();
+		form.setOwnerId(contact.getOwnerId());
 		form.notes = contact.getNotes();
-		form.version = contact.getVersion();
+		form.setVersion(contact.getVersion());
 		return form;
 	}
 
@@ -57,12 +55,8 @@ public class ContactForm {
 		contact.name(trim(this.firstName), trim(this.lastName), trim(this.title));
 		contact.reachAt(trim(this.email), trim(this.phone), trim(this.mobile));
 		contact.workAt(this.accountId);
-		contact.assignTo(this.ownerId);
+		contact.assignTo(getOwnerId());
 		contact.note(trim(this.notes));
-	}
-
-	private static String trim(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
 	public String getFirstName() {
@@ -121,28 +115,12 @@ public class ContactForm {
 		this.accountId = accountId;
 	}
 
-	public Long getOwnerId() {
-		return this.ownerId;
-	}
-
-	public void setOwnerId(Long ownerId) {
-		this.ownerId = ownerId;
-	}
-
 	public String getNotes() {
 		return this.notes;
 	}
 
 	public void setNotes(String notes) {
 		this.notes = notes;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

@@ -78,15 +78,12 @@ public class ContactService {
 	 */
 	@Transactional
 	public Contact create(ContactForm form, CurrentUser user, String source) {
-		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
+		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
-		this.identity.requireActiveUser(owner, "owner_id");
 		checkAccount(form.getAccountId(), user);
 		Contact contact = new Contact(form.getLastName(), owner);
 		form.applyTo(contact);
-		this.contacts.saveAndFlush(contact);
-		this.events.saved(ContactCatalogue.NAME, contact.getId(), null, user, source);
-		return contact;
+		return this.events.save(ContactCatalogue.NAME, contact, this.contacts, null, user, source);
 	}
 
 	@Transactional
@@ -99,12 +96,7 @@ public class ContactService {
 		Contact contact = get(id, user);
 		var before = this.events.snapshot(ContactCatalogue.NAME, id);
 		ConflictException.checkVersion(form.getVersion(), contact.getVersion());
-		if (form.getOwnerId() == null) {
-			form.setOwnerId(contact.getOwnerId());
-		}
-		if (!form.getOwnerId().equals(contact.getOwnerId())) {
-			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
-		}
+		form.setOwnerId(this.identity.requireOwner(form.getOwnerId(), contact.getOwnerId(), user));
 		Links
 			.checkChange("account_id", contact.getAccountId(), form.getAccountId(),
 					(accountId) -> this.accounts.isVisible(accountId, user))
@@ -112,17 +104,12 @@ public class ContactService {
 				throw new ValidationException(java.util.List.of(error));
 			});
 		form.applyTo(contact);
-		this.contacts.saveAndFlush(contact);
-		this.events.saved(ContactCatalogue.NAME, id, before, user, source);
-		return contact;
+		return this.events.save(ContactCatalogue.NAME, contact, this.contacts, before, user, source);
 	}
 
 	@Transactional
 	public void delete(long id, CurrentUser user) {
-		Contact contact = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id, user);
-		this.contacts.delete(contact);
-		this.contacts.flush();
+		this.queries.deleteVisible(this.module, id, user, this.contacts);
 	}
 
 	private void checkAccount(Long accountId, CurrentUser user) {

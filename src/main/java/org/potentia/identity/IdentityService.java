@@ -76,6 +76,23 @@ public class IdentityService {
 	}
 
 	/**
+	 * The owner a record gets when it is saved: the one the form or API asked for, else
+	 * the one it has, else (a new record) the user who saves it. A new or changed owner
+	 * must be an active user; a record may keep an owner who has left.
+	 * @param requested the owner asked for, or null
+	 * @param current the record's owner, or null for a new record
+	 * @throws ValidationException on the field {@code owner_id} if the owner is not an
+	 * active user
+	 */
+	public Long requireOwner(Long requested, Long current, CurrentUser user) {
+		Long owner = (requested != null) ? requested : (current != null) ? current : user.id();
+		if (!owner.equals(current)) {
+			requireActiveUser(owner, "owner_id");
+		}
+		return owner;
+	}
+
+	/**
 	 * Whether the user exists and may sign in (for another module's checks).
 	 */
 	public boolean isActive(long id) {
@@ -84,6 +101,14 @@ public class IdentityService {
 
 	public Optional<User> findUser(long id) {
 		return this.users.findById(id);
+	}
+
+	/**
+	 * The display name of a record's owner, or an empty text if it has none or the user
+	 * is gone; for the cards.
+	 */
+	public String ownerName(Long id) {
+		return (id != null) ? findUser(id).map(User::getDisplayName).orElse("") : "";
 	}
 
 	/**

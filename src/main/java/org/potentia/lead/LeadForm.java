@@ -8,12 +8,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.potentia.platform.catalogue.OneOf;
+import org.potentia.platform.catalogue.RecordForm;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A lead as entered in the form, sent to the API or read from a CSV row.
  */
-public class LeadForm {
+public class LeadForm extends RecordForm {
 
 	@Size(max = 100)
 	private String firstName;
@@ -76,10 +77,6 @@ public class LeadForm {
 	@Size(max = 200)
 	private String consentSource;
 
-	private Long ownerId;
-
-	private Long version;
-
 	static LeadForm of(Lead lead) {
 		LeadForm form = new LeadForm();
 		form.firstName = lead.getFirstName();
@@ -102,8 +99,8 @@ public class LeadForm {
 		form.marketingConsent = lead.isMarketingConsent();
 		form.consentDate = lead.getConsentDate();
 		form.consentSource = lead.getConsentSource();
-		form.ownerId = lead.getOwnerId();
-		form.version = lead.getVersion();
+		form.setOwnerId(lead.getOwnerId());
+		form.setVersion(lead.getVersion());
 		return form;
 	}
 
@@ -120,7 +117,7 @@ public class LeadForm {
 		lead.describe(trim(this.description));
 		lead.camePartOf(trim(this.campaign));
 		lead.consent(this.marketingConsent, this.consentDate, trim(this.consentSource));
-		lead.assignTo(this.ownerId);
+		lead.assignTo(getOwnerId());
 	}
 
 	/**
@@ -129,10 +126,6 @@ public class LeadForm {
 	LeadSource source() {
 		String code = trim(this.leadSource);
 		return (code != null) ? LeadSource.valueOf(code.toUpperCase()) : null;
-	}
-
-	private static String trim(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
 	public String getFirstName() {
@@ -293,22 +286,6 @@ public class LeadForm {
 
 	public void setConsentSource(String consentSource) {
 		this.consentSource = consentSource;
-	}
-
-	public Long getOwnerId() {
-		return this.ownerId;
-	}
-
-	public void setOwnerId(Long ownerId) {
-		this.ownerId = ownerId;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

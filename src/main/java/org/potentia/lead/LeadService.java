@@ -88,9 +88,8 @@ public class LeadService {
 	 */
 	@Transactional
 	public Lead create(LeadForm form, CurrentUser user) {
-		Long owner = (form.getOwnerId() != null) ? form.getOwnerId() : user.id();
+		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
-		this.identity.requireActiveUser(owner, "owner_id");
 		long stage = (form.getStageId() != null)
 				? this.pipeline.requireStage(PipelineService.LEADS, form.getStageId(), null, STAGE_FIELD).getId()
 				: this.pipeline.defaultStage(PipelineService.LEADS).getId();
@@ -98,9 +97,7 @@ public class LeadService {
 		LeadSource source = (form.source() != null) ? form.source() : LeadSource.MANUAL;
 		Lead lead = new Lead(form.getLastName(), source, stage, owner);
 		form.applyTo(lead);
-		this.leads.saveAndFlush(lead);
-		this.events.saved(LeadCatalogue.NAME, lead.getId(), null, user, source.code());
-		return lead;
+		return this.events.save(LeadCatalogue.NAME, lead, this.leads, null, user, source.code());
 	}
 
 	@Transactional
@@ -118,12 +115,7 @@ public class LeadService {
 		refuseIfConverted(lead);
 		ConflictException.checkVersion(form.getVersion(), lead.getVersion());
 		var before = this.events.snapshot(LeadCatalogue.NAME, id);
-		if (form.getOwnerId() == null) {
-			form.setOwnerId(lead.getOwnerId());
-		}
-		if (!form.getOwnerId().equals(lead.getOwnerId())) {
-			this.identity.requireActiveUser(form.getOwnerId(), "owner_id");
-		}
+		form.setOwnerId(this.identity.requireOwner(form.getOwnerId(), lead.getOwnerId(), user));
 		if (form.getStageId() == null) {
 			form.setStageId(lead.getStageId());
 		}
@@ -133,9 +125,7 @@ public class LeadService {
 			lead.cameFrom(form.source());
 		}
 		form.applyTo(lead);
-		this.leads.saveAndFlush(lead);
-		this.events.saved(LeadCatalogue.NAME, id, before, user, source);
-		return lead;
+		return this.events.save(LeadCatalogue.NAME, lead, this.leads, before, user, source);
 	}
 
 	/**
@@ -150,9 +140,7 @@ public class LeadService {
 		var before = this.events.snapshot(LeadCatalogue.NAME, id);
 		this.pipeline.requireStage(PipelineService.LEADS, stageId, lead.getStageId(), STAGE_FIELD);
 		lead.moveTo(stageId);
-		this.leads.saveAndFlush(lead);
-		this.events.saved(LeadCatalogue.NAME, id, before, user, "form");
-		return lead;
+		return this.events.save(LeadCatalogue.NAME, lead, this.leads, before, user, "form");
 	}
 
 	/**
@@ -206,10 +194,7 @@ public class LeadService {
 	 */
 	@Transactional
 	public void delete(long id, CurrentUser user) {
-		Lead lead = get(id, user);
-		this.queries.refuseIfReferenced(this.module, id, user);
-		this.leads.delete(lead);
-		this.leads.flush();
+		this.queries.deleteVisible(this.module, id, user, this.leads);
 	}
 
 }

@@ -14,11 +14,12 @@ import jakarta.validation.constraints.Size;
 
 import org.potentia.lead.LeadSource;
 import org.potentia.platform.catalogue.OneOf;
+import org.potentia.platform.catalogue.RecordForm;
 
 /**
  * An opportunity as entered in the form, sent to the API or mapped from a lead.
  */
-public class OpportunityForm {
+public class OpportunityForm extends RecordForm {
 
 	@NotBlank
 	@Size(max = 200)
@@ -48,8 +49,6 @@ public class OpportunityForm {
 
 	private Long contactId;
 
-	private Long ownerId;
-
 	@OneOf(LeadSource.class)
 	private String leadSource;
 
@@ -63,8 +62,6 @@ public class OpportunityForm {
 
 	private Long leadId;
 
-	private Long version;
-
 	static OpportunityForm of(Opportunity opportunity) {
 		OpportunityForm form = new OpportunityForm();
 		form.name = opportunity.getName();
@@ -77,12 +74,12 @@ public class OpportunityForm {
 		form.billingStartDate = opportunity.getBillingStartDate();
 		form.accountId = opportunity.getAccountId();
 		form.contactId = opportunity.getContactId();
-		form.ownerId = opportunity.getOwnerId();
+		form.setOwnerId(opportunity.getOwnerId());
 		form.leadSource = opportunity.getLeadSource();
 		form.nextStep = opportunity.getNextStep();
 		form.description = opportunity.getDescription();
 		form.lostReasonId = opportunity.getLostReasonId();
-		form.version = opportunity.getVersion();
+		form.setVersion(opportunity.getVersion());
 		return form;
 	}
 
@@ -166,14 +163,6 @@ public class OpportunityForm {
 		this.contactId = contactId;
 	}
 
-	public Long getOwnerId() {
-		return this.ownerId;
-	}
-
-	public void setOwnerId(Long ownerId) {
-		this.ownerId = ownerId;
-	}
-
 	public String getLeadSource() {
 		return this.leadSource;
 	}
@@ -215,14 +204,6 @@ public class OpportunityForm {
 	 */
 	public void setLeadId(Long leadId) {
 		this.leadId = leadId;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

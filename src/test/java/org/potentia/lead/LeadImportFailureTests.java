@@ -1,28 +1,18 @@
 package org.potentia.lead;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.potentia.identity.IdentityService;
 import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
-import org.potentia.platform.csv.CsvImports;
 import org.potentia.platform.csv.ImportJob;
 import org.potentia.platform.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,43 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "potentia.import.batch-size=3")
 @Import(LeadImportFailureTests.Outage.class)
-class LeadImportFailureTests {
+class LeadImportFailureTests extends LeadImportSetup {
 
 	static final String FAILING_NAME = "Outage";
-
-	@Autowired
-	CsvImports imports;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	UserDetailsService userDetails;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ImportRuns runs;
-
-	CurrentUser rep;
-
-	String tag;
-
-	@BeforeEach
-	void setUp() {
-		LeadFixtures fixtures = new LeadFixtures(this.identity, this.userDetails);
-		this.runs = new ImportRuns(this.imports);
-		this.rep = fixtures.rep("Importer");
-		fixtures.signIn(this.rep);
-		LocaleContextHolder.setLocale(Locale.ENGLISH);
-		this.tag = LeadFixtures.unique("co");
-	}
-
-	@AfterEach
-	void tearDown() {
-		SecurityContextHolder.clearContext();
-		LocaleContextHolder.resetLocaleContext();
-	}
 
 	@Test
 	void aFailureMidFileLeavesNoHalfImportedBatch() throws Exception {

@@ -7,22 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.potentia.identity.IdentityService;
-import org.potentia.platform.csv.CsvImports;
 import org.potentia.platform.csv.ImportJob;
-import org.potentia.platform.security.CurrentUser;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,52 +26,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @AutoConfigureMockMvc
 @EnabledIfSystemProperty(named = "potentia.large-import", matches = "true")
-class LeadImportLargeTests {
+class LeadImportLargeTests extends LeadImportSetup {
 
 	static final int ROWS = Integer.getInteger("potentia.large-import.rows", 100_000);
-
-	@Autowired
-	CsvImports imports;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	UserDetailsService userDetails;
 
 	@TempDir
 	Path directory;
 
 	@Test
 	void aHundredThousandRowsAreImported() throws Exception {
-		LeadFixtures fixtures = new LeadFixtures(this.identity, this.userDetails);
-		CurrentUser rep = fixtures.rep("Bulk");
-		fixtures.signIn(rep);
-		LocaleContextHolder.setLocale(Locale.ENGLISH);
-		String tag = LeadFixtures.unique("bulk");
-		Path file = generate(this.directory.resolve("leads.csv"), tag, ROWS);
-		try {
-			long id;
-			try (InputStream content = Files.newInputStream(file)) {
-				id = this.imports.upload("leads", "leads.csv", content, rep);
-			}
-			ImportRuns runs = new ImportRuns(this.imports);
-			Instant start = Instant.now();
-			ImportJob job = runs.run(id, false, rep);
-			Duration took = Duration.between(start, Instant.now());
-			Runtime runtime = Runtime.getRuntime();
-			System.out.printf("Imported %d of %d rows (%d reported) in %d s; heap max %d MB, used now %d MB%n",
-					job.rowsImported(), job.rowsRead(), job.rowsRejected(), took.toSeconds(), runtime.maxMemory() >> 20,
-					(runtime.totalMemory() - runtime.freeMemory()) >> 20);
-			assertThat(job.status()).isEqualTo(ImportJob.Status.DONE);
-			assertThat(job.rowsRead()).isEqualTo(ROWS);
-			assertThat(job.rowsRejected()).isEqualTo(ROWS / 100 + ROWS / 250 - ROWS / 500);
-			assertThat(job.rowsImported()).isEqualTo(ROWS - job.rowsRejected());
+		Path file = generate(this.directory.resolve("leads.csv"), this.tag, ROWS);
+		long id;
+		try (InputStream content = Files.newInputStream(file)) {
+			id = this.imports.upload("leads", "leads.csv", content, this.rep);
 		}
-		finally {
-			SecurityContextHolder.clearContext();
-			LocaleContextHolder.resetLocaleContext();
-		}
+		Instant start = Instant.now();
+		ImportJob job = this.runs.run(id, false, this.rep);
+		Duration took = Duration.between(start, Instant.now());
+		Runtime runtime = Runtime.getRuntime();
+		System.out.printf("Imported %d of %d rows (%d reported) in %d s; heap max %d MB, used now %d MB%n",
+				job.rowsImported(), job.rowsRead(), job.rowsRejected(), took.toSeconds(), runtime.maxMemory() >> 20,
+				(runtime.totalMemory() - runtime.freeMemory()) >> 20);
+		assertThat(job.status()).isEqualTo(ImportJob.Status.DONE);
+		assertThat(job.rowsRead()).isEqualTo(ROWS);
+		assertThat(job.rowsRejected()).isEqualTo(ROWS / 100 + ROWS / 250 - ROWS / 500);
+		assertThat(job.rowsImported()).isEqualTo(ROWS - job.rowsRejected());
 	}
 
 	/**

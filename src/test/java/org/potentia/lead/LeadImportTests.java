@@ -3,24 +3,16 @@ package org.potentia.lead;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.csv.CsvImports;
 import org.potentia.platform.csv.ImportError;
 import org.potentia.platform.csv.ImportJob;
-import org.potentia.platform.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,47 +24,10 @@ import static org.potentia.lead.Leads.aLead;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class LeadImportTests {
-
-	@Autowired
-	CsvImports imports;
+class LeadImportTests extends LeadImportSetup {
 
 	@Autowired
 	LeadService leads;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	UserDetailsService userDetails;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ImportRuns runs;
-
-	CurrentUser rep;
-
-	/**
-	 * The company of every lead in this test's files.
-	 */
-	String tag;
-
-	@BeforeEach
-	void setUp() {
-		LeadFixtures fixtures = new LeadFixtures(this.identity, this.userDetails);
-		this.runs = new ImportRuns(this.imports);
-		this.rep = fixtures.rep("Importer");
-		fixtures.signIn(this.rep);
-		LocaleContextHolder.setLocale(Locale.ENGLISH);
-		this.tag = LeadFixtures.unique("co");
-	}
-
-	@AfterEach
-	void tearDown() {
-		SecurityContextHolder.clearContext();
-		LocaleContextHolder.resetLocaleContext();
-	}
 
 	@Test
 	void badRowsAreReportedByLineAndOnlyTheGoodRowsImported() throws Exception {

@@ -15,16 +15,13 @@ import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
 import org.potentia.account.AccountType;
 import org.potentia.identity.IdentityService;
-import org.potentia.platform.ConflictException;
-import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.security.CurrentUser;
-import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
+import org.potentia.platform.web.RecordPages;
 import org.potentia.platform.web.RecordLinks;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,19 +50,19 @@ class AccountController {
 
 	private final IdentityService identity;
 
-	private final FormErrors errors;
+	private final RecordPages pages;
 
 	private final RecordLinks links;
 
 	private final CsvExport export;
 
 	AccountController(AccountService accounts, ModuleDefinition accountsModule, ListPages lists,
-			IdentityService identity, FormErrors errors, RecordLinks links, CsvExport export) {
+			IdentityService identity, RecordPages pages, RecordLinks links, CsvExport export) {
 		this.accounts = accounts;
 		this.module = accountsModule;
 		this.lists = lists;
 		this.identity = identity;
-		this.errors = errors;
+		this.pages = pages;
 		this.links = links;
 		this.export = export;
 	}
@@ -103,10 +100,7 @@ class AccountController {
 	String show(@PathVariable long id, CurrentUser user, Model model) {
 		Account account = this.accounts.get(id, user);
 		model.addAttribute("account", account);
-		model.addAttribute("ownerName",
-				this.identity.findUser(account.getOwnerId() == null ? -1 : account.getOwnerId())
-					.map((owner) -> owner.getDisplayName())
-					.orElse(""));
+		model.addAttribute("ownerName", this.identity.ownerName(account.getOwnerId()));
 		model.addAttribute("related", this.links.related(this.module, id, user));
 		return "accounts/view";
 	}
@@ -114,67 +108,39 @@ class AccountController {
 	@GetMapping("/new")
 	String createForm(CurrentUser user, Model model) {
 		model.addAttribute("accountForm", this.accounts.newForm(user));
-		model.addAttribute("owners", this.identity.userOptions());
-		return "accounts/form";
+		return form(model);
 	}
 
 	@PostMapping
 	String create(@Valid AccountForm accountForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Account account = this.accounts.create(accountForm, user);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/accounts/" + account.getId();
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-		}
-		model.addAttribute("owners", this.identity.userOptions());
-		return "accounts/form";
+		return this.pages.create(this.module, result, () -> this.accounts.create(accountForm, user).getId(), redirect,
+				() -> form(model));
 	}
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, CurrentUser user, Model model) {
 		model.addAttribute("accountForm", this.accounts.formOf(id, user));
 		model.addAttribute("accountId", id);
-		model.addAttribute("owners", this.identity.userOptions());
-		return "accounts/form";
+		return form(model);
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid AccountForm accountForm, BindingResult result, CurrentUser user,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("accountId", id);
-		model.addAttribute("owners", this.identity.userOptions());
-		if (!result.hasErrors()) {
-			try {
-				this.accounts.update(id, accountForm, user);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/accounts/" + id;
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-			catch (ConflictException | OptimisticLockingFailureException ex) {
-				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
-			}
-		}
-		return "accounts/form";
+		return this.pages.update(this.module, id, result, () -> this.accounts.update(id, accountForm, user), model,
+				redirect, () -> form(model));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		try {
-			this.accounts.delete(id, user);
-			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
-			return "redirect:/accounts";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
-			return "redirect:/accounts/" + id;
-		}
+		return this.pages.delete(this.module, id, () -> this.accounts.delete(id, user), redirect);
+	}
+
+	private String form(Model model) {
+		model.addAttribute("owners", this.identity.userOptions());
+		return "accounts/form";
 	}
 
 }

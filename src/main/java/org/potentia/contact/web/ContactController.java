@@ -14,17 +14,14 @@ import org.potentia.contact.Contact;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
 import org.potentia.identity.IdentityService;
-import org.potentia.platform.ConflictException;
-import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
-import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
+import org.potentia.platform.web.RecordPages;
 import org.potentia.platform.web.RecordLinks;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,14 +54,14 @@ class ContactController {
 
 	private final IdentityService identity;
 
-	private final FormErrors errors;
+	private final RecordPages pages;
 
 	private final RecordLinks links;
 
 	private final CsvExport export;
 
 	ContactController(ContactService contacts, ModuleDefinition contactsModule, ModuleDefinition accountsModule,
-			ListPages lists, RecordQueries queries, IdentityService identity, FormErrors errors, RecordLinks links,
+			ListPages lists, RecordQueries queries, IdentityService identity, RecordPages pages, RecordLinks links,
 			CsvExport export) {
 		this.contacts = contacts;
 		this.module = contactsModule;
@@ -72,7 +69,7 @@ class ContactController {
 		this.lists = lists;
 		this.queries = queries;
 		this.identity = identity;
-		this.errors = errors;
+		this.pages = pages;
 		this.links = links;
 		this.export = export;
 	}
@@ -130,17 +127,8 @@ class ContactController {
 	@PostMapping
 	String create(@Valid ContactForm contactForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Contact contact = this.contacts.create(contactForm, user);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/contacts/" + contact.getId();
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-		}
-		return form(model, contactForm, user);
+		return this.pages.create(this.module, result, () -> this.contacts.create(contactForm, user).getId(), redirect,
+				() -> form(model, contactForm, user));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -155,33 +143,13 @@ class ContactController {
 	String update(@PathVariable long id, @Valid ContactForm contactForm, BindingResult result, CurrentUser user,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("contactId", id);
-		if (!result.hasErrors()) {
-			try {
-				this.contacts.update(id, contactForm, user);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/contacts/" + id;
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-			catch (ConflictException | OptimisticLockingFailureException ex) {
-				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
-			}
-		}
-		return form(model, contactForm, user);
+		return this.pages.update(this.module, id, result, () -> this.contacts.update(id, contactForm, user), model,
+				redirect, () -> form(model, contactForm, user));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		try {
-			this.contacts.delete(id, user);
-			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
-			return "redirect:/contacts";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
-			return "redirect:/contacts/" + id;
-		}
+		return this.pages.delete(this.module, id, () -> this.contacts.delete(id, user), redirect);
 	}
 
 	/**

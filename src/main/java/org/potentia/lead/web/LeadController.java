@@ -32,6 +32,7 @@ import org.potentia.platform.query.Values;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
+import org.potentia.platform.web.RecordPages;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,16 +70,19 @@ class LeadController {
 
 	private final FormErrors errors;
 
+	private final RecordPages pages;
+
 	private final CsvExport export;
 
 	LeadController(LeadService leads, ModuleDefinition leadsModule, ListPages lists, IdentityService identity,
-			PipelineService pipeline, FormErrors errors, CsvExport export) {
+			PipelineService pipeline, FormErrors errors, RecordPages pages, CsvExport export) {
 		this.leads = leads;
 		this.module = leadsModule;
 		this.lists = lists;
 		this.identity = identity;
 		this.pipeline = pipeline;
 		this.errors = errors;
+		this.pages = pages;
 		this.export = export;
 	}
 
@@ -147,10 +151,7 @@ class LeadController {
 		model.addAttribute("stage",
 				this.pipeline.stage(lead.getStageId()).map((stage) -> stage.name(locale)).orElse(""));
 		model.addAttribute("stages", stageChoices(lead.getStageId()));
-		model.addAttribute("ownerName",
-				this.identity.findUser((lead.getOwnerId() != null) ? lead.getOwnerId() : -1)
-					.map((owner) -> owner.getDisplayName())
-					.orElse(""));
+		model.addAttribute("ownerName", this.identity.ownerName(lead.getOwnerId()));
 		return "leads/view";
 	}
 
@@ -180,17 +181,8 @@ class LeadController {
 	@PostMapping
 	String create(@Valid LeadForm leadForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				Lead lead = this.leads.create(leadForm, user);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/leads/" + lead.getId();
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-		}
-		return form(model, leadForm);
+		return this.pages.create(this.module, result, () -> this.leads.create(leadForm, user).getId(), redirect,
+				() -> form(model, leadForm));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -205,33 +197,13 @@ class LeadController {
 	String update(@PathVariable long id, @Valid LeadForm leadForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
 		model.addAttribute("leadId", id);
-		if (!result.hasErrors()) {
-			try {
-				this.leads.update(id, leadForm, user);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/leads/" + id;
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-			catch (ConflictException | OptimisticLockingFailureException ex) {
-				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
-			}
-		}
-		return form(model, leadForm);
+		return this.pages.update(this.module, id, result, () -> this.leads.update(id, leadForm, user), model, redirect,
+				() -> form(model, leadForm));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		try {
-			this.leads.delete(id, user);
-			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
-			return "redirect:/leads";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
-			return "redirect:/leads/" + id;
-		}
+		return this.pages.delete(this.module, id, () -> this.leads.delete(id, user), redirect);
 	}
 
 	private String form(Model model, LeadForm form) {

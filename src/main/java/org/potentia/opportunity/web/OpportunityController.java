@@ -17,7 +17,6 @@ import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityRules;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.AttributeBinder;
@@ -27,7 +26,7 @@ import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.potentia.platform.web.ListPages;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.potentia.platform.web.RecordPages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -69,11 +68,13 @@ class OpportunityController {
 
 	private final FormErrors errors;
 
+	private final RecordPages pages;
+
 	private final AttributeBinder binder;
 
 	OpportunityController(OpportunityService opportunities, ModuleDefinition potentialsModule, ListPages lists,
 			RecordQueries queries, IdentityService identity, PipelineService pipeline, OpportunityRules rules,
-			FormErrors errors, AttributeBinder binder) {
+			FormErrors errors, RecordPages pages, AttributeBinder binder) {
 		this.opportunities = opportunities;
 		this.module = potentialsModule;
 		this.lists = lists;
@@ -82,6 +83,7 @@ class OpportunityController {
 		this.pipeline = pipeline;
 		this.rules = rules;
 		this.errors = errors;
+		this.pages = pages;
 		this.binder = binder;
 	}
 
@@ -130,18 +132,10 @@ class OpportunityController {
 	@PostMapping
 	String create(@Valid OpportunityForm opportunityForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		if (!result.hasErrors()) {
-			try {
-				opportunityForm.setLeadId(null);
-				Opportunity opportunity = this.opportunities.create(opportunityForm, user, ChangeSource.FORM);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/opportunities/" + opportunity.getId();
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-		}
-		return form(model, opportunityForm, user);
+		return this.pages.create(this.module, result, () -> {
+			opportunityForm.setLeadId(null);
+			return this.opportunities.create(opportunityForm, user, ChangeSource.FORM).getId();
+		}, redirect, () -> form(model, opportunityForm, user));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -169,33 +163,15 @@ class OpportunityController {
 	String update(@PathVariable long id, @Valid OpportunityForm opportunityForm, BindingResult result, CurrentUser user,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("opportunityId", id);
-		if (!result.hasErrors()) {
-			try {
-				this.opportunities.update(id, opportunityForm, user, ChangeSource.FORM);
-				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-				return "redirect:/opportunities/" + id;
-			}
-			catch (ValidationException ex) {
-				this.errors.reject(result, this.module, ex);
-			}
-			catch (ConflictException | OptimisticLockingFailureException ex) {
-				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
-			}
-		}
-		return form(model, opportunityForm, user);
+		return this.pages.update(this.module, id, result,
+				() -> this.opportunities.update(id, opportunityForm, user, ChangeSource.FORM), model, redirect,
+				() -> form(model, opportunityForm, user));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		try {
-			this.opportunities.delete(id, user, ChangeSource.FORM);
-			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
-			return "redirect:/opportunities";
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
-			return "redirect:/opportunities/" + id;
-		}
+		return this.pages.delete(this.module, id, () -> this.opportunities.delete(id, user, ChangeSource.FORM),
+				redirect);
 	}
 
 	private void filterOptions(Model model) {

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.potentia.platform.AuditedEntity;
 import org.potentia.platform.RecordSaved;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +40,19 @@ public class RecordEvents {
 	public Map<String, Object> snapshot(String module, long id) {
 		ModuleDefinition definition = this.catalogue.get(module);
 		return this.queries.get(definition, id, CurrentUser.SYSTEM).map(RecordEvents::plain).orElse(null);
+	}
+
+	/**
+	 * Saves the record, flushed so that the event reads its values, and publishes that it
+	 * was saved.
+	 * @param before the record's values before the change ({@link #snapshot}), or null
+	 * for a new record
+	 */
+	public <E extends AuditedEntity> E save(String module, E record, JpaRepository<E, Long> repository,
+			Map<String, Object> before, CurrentUser user, String source) {
+		repository.saveAndFlush(record);
+		saved(module, record.getId(), before, user, source);
+		return record;
 	}
 
 	/**

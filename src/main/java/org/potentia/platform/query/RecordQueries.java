@@ -25,6 +25,7 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -392,6 +393,20 @@ public class RecordQueries {
 			throw new NotFoundException(module.name(), id);
 		}
 		return find.apply(id).orElseThrow(() -> new NotFoundException(module.name(), id));
+	}
+
+	/**
+	 * Deletes a record the user may see, unless records of other modules still link to it
+	 * ({@link #refuseIfReferenced}); flushed, so that a constraint fails here.
+	 * @return the deleted record
+	 * @throws NotFoundException if it does not exist or the user may not see it
+	 */
+	public <E> E deleteVisible(ModuleDefinition module, long id, CurrentUser user, JpaRepository<E, Long> repository) {
+		E record = requireVisible(module, id, user, repository::findById);
+		refuseIfReferenced(module, id, user);
+		repository.delete(record);
+		repository.flush();
+		return record;
 	}
 
 	/**

@@ -1,0 +1,89 @@
+package org.potentia.platform.web;
+
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.potentia.platform.ConflictException;
+import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The save and delete steps that every record module's pages take alike: a valid form is
+ * saved and the card shown with a flash message; the service's refusal puts its messages
+ * beside the form's fields (a stale version as the form's conflict note) and shows the
+ * form again; a delete goes back to the list, or to the card saying what still refers to
+ * the record. Paths come from the module's {@link ModuleDefinition#uiPath()}.
+ */
+@Component
+public class RecordPages {
+
+	private final FormErrors errors;
+
+	public RecordPages(FormErrors errors) {
+		this.errors = errors;
+	}
+
+	/**
+	 * Creates a record from a bound form.
+	 * @param create saves the form and answers the new record's id
+	 * @param form prepares the model for the form and answers its view
+	 */
+	public String create(ModuleDefinition module, BindingResult result, LongSupplier create,
+			RedirectAttributes redirect, Supplier<String> form) {
+		if (!result.hasErrors()) {
+			try {
+				long id = create.getAsLong();
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:" + module.uiPath() + "/" + id;
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, module, ex);
+			}
+		}
+		return form.get();
+	}
+
+	/**
+	 * Changes a record from a bound form.
+	 * @param update saves the form onto the record
+	 * @param form prepares the model for the form and answers its view
+	 */
+	public String update(ModuleDefinition module, long id, BindingResult result, Runnable update, Model model,
+			RedirectAttributes redirect, Supplier<String> form) {
+		if (!result.hasErrors()) {
+			try {
+				update.run();
+				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
+				return "redirect:" + module.uiPath() + "/" + id;
+			}
+			catch (ValidationException ex) {
+				this.errors.reject(result, module, ex);
+			}
+			catch (ConflictException | OptimisticLockingFailureException ex) {
+				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
+			}
+		}
+		return form.get();
+	}
+
+	/**
+	 * Deletes a record, unless the service refuses because others still point at it.
+	 */
+	public String delete(ModuleDefinition module, long id, Runnable delete, RedirectAttributes redirect) {
+		try {
+			delete.run();
+			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
+			return "redirect:" + module.uiPath();
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
+			return "redirect:" + module.uiPath() + "/" + id;
+		}
+	}
+
+}
