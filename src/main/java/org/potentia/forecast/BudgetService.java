@@ -3,18 +3,14 @@ package org.potentia.forecast;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
-import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -37,15 +33,11 @@ public class BudgetService {
 
 	private final JdbcClient jdbc;
 
-	private final AccountFigureRows rows;
+	private final MonthlyFigures<BudgetForm> figures;
 
 	private final AccountFiguresSupport support;
 
-	private final RecordQueries queries;
-
 	private final ModuleDefinition module;
-
-	private final Messages messages;
 
 	private final Visibility visibility;
 
@@ -53,11 +45,23 @@ public class BudgetService {
 			ModuleDefinition accountBudgetsModule, Messages messages, Visibility visibility) {
 		this.visibility = visibility;
 		this.jdbc = jdbc;
-		this.rows = new AccountFigureRows(jdbc, "account_budgets", "budget_month");
 		this.support = support;
-		this.queries = queries;
 		this.module = accountBudgetsModule;
-		this.messages = messages;
+		this.figures = new MonthlyFigures<>(new AccountFigureRows(jdbc, "account_budgets", "budget_month"), support,
+				queries, accountBudgetsModule, messages, "budget_month", "figures.error.budget_exists",
+				new MonthlyFigures.Rules() {
+
+					@Override
+					public void requireWritable(long accountId, int year) {
+						requireUnlocked(accountId, year);
+					}
+
+					@Override
+					public void changed(long accountId, LocalDate month, long areaId, BigDecimal amount,
+							String currency, Timestamp now, CurrentUser user) {
+					}
+
+				});
 	}
 
 	public BudgetForm newForm(CurrentUser user) {
@@ -65,14 +69,8 @@ public class BudgetService {
 	}
 
 	public BudgetForm formOf(long id, CurrentUser user) {
-		AccountFigureRows.Row row = require(id, user);
 		BudgetForm form = new BudgetForm();
-		form.setAccountId(row.accountId());
-		form.setBudgetMonth(row.month());
-		form.setBusinessAreaId(row.businessAreaId());
-		form.setAmount(row.amount());
-		form.setCurrency(row.currency());
-		form.setVersion(row.version());
+		form.setBudgetMonth(this.figures.fill(id, form, user));
 		return form;
 	}
 
@@ -81,67 +79,25 @@ public class BudgetService {
 	 * account, month and business area; the API refuses that with a conflict naming the
 	 * existing row.
 	 * @return the row's id
+	 * @throws ConflictException if the year is locked
 	 */
 	@Transactional
 	public long create(BudgetForm form, CurrentUser user, String source) {
-		this.support.check(form.getAccountId(), "budget_month", form.getBudgetMonth(), form.getBusinessAreaId(),
-				form.getAmount(), form.getCurrency(), user);
-		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getBudgetMonth());
-		String currency = AccountFiguresSupport.currency(form.getCurrency());
-		requireUnlocked(form.getAccountId(), month.getYear());
-		Timestamp now = this.support.nowTimestamp();
-		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month, form.getBusinessAreaId());
-		if (existing.isPresent()) {
-			if (!RecordWriter.IMPORT.equals(source)) {
-				throw new ConflictException("figures.error.budget_exists", existing.get().id());
-			}
-			if (!existing.get().sameValue(form.getAmount(), currency)) {
-				this.rows.update(existing.get(), month, form.getBusinessAreaId(), form.getAmount(), currency, now,
-						user.username());
-			}
-			return existing.get().id();
-		}
-		return this.rows.insert(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now,
-				user.username());
+		return this.figures.create(form, user, source);
 	}
 
+	/**
+	 * Changes a budget row.
+	 * @throws ConflictException if its year, or the year it moves to, is locked
+	 */
 	@Transactional
 	public void update(long id, BudgetForm form, CurrentUser user, String source) {
-		AccountFigureRows.Row row = require(id, user);
-		ConflictException.checkVersion(form.getVersion(), row.version());
-		this.support.check(form.getAccountId(), "budget_month", form.getBudgetMonth(), form.getBusinessAreaId(),
-				form.getAmount(), form.getCurrency(), user);
-		if (form.getAccountId() != row.accountId()) {
-			throw org.potentia.platform.ValidationException.of("account_id", "figures.error.account_fixed");
-		}
-		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getBudgetMonth());
-		String currency = AccountFiguresSupport.currency(form.getCurrency());
-		requireUnlocked(row.accountId(), row.month().getYear());
-		requireUnlocked(row.accountId(), month.getYear());
-		if (!month.equals(row.month()) || form.getBusinessAreaId() != row.businessAreaId()) {
-			this.rows.find(row.accountId(), month, form.getBusinessAreaId()).ifPresent((other) -> {
-				throw new ConflictException("figures.error.budget_exists", other.id());
-			});
-		}
-		else if (row.sameValue(form.getAmount(), currency)) {
-			return;
-		}
-		this.rows.update(row, month, form.getBusinessAreaId(), form.getAmount(), currency, this.support.nowTimestamp(),
-				user.username());
+		this.figures.update(id, form, user);
 	}
 
 	@Transactional
 	public void delete(long id, CurrentUser user) {
-		AccountFigureRows.Row row = require(id, user);
-		requireUnlocked(row.accountId(), row.month().getYear());
-		this.rows.delete(row);
-	}
-
-	private AccountFigureRows.Row require(long id, CurrentUser user) {
-		if (!this.queries.isVisible(this.module, id, user)) {
-			throw new NotFoundException(this.module.name(), id);
-		}
-		return this.rows.find(id).orElseThrow(() -> new NotFoundException(this.module.name(), id));
+		this.figures.delete(id, user);
 	}
 
 	/**
@@ -149,28 +105,7 @@ public class BudgetService {
 	 * @throws NotFoundException if the user may not see the account
 	 */
 	public AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale) {
-		return grid(accountId, year, user, locale, null, null);
-	}
-
-	private AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale,
-			AccountFiguresGrid.Input input, String typedCurrency) {
-		String name = this.support.accountName(accountId, user);
-		checkYear(year);
-		List<AccountFigureRows.Row> stored = this.rows.year(accountId, year);
-		Set<Long> used = new HashSet<>();
-		stored.forEach((row) -> used.add(row.businessAreaId()));
-		Map<Long, String> areas = new LinkedHashMap<>();
-		this.support.gridAreas(used).forEach((area) -> areas.put(area.getId(), area.name(locale)));
-		String currency = (typedCurrency != null) ? typedCurrency
-				: stored.isEmpty() ? AccountFiguresSupport.DEFAULT_CURRENCY : stored.get(0).currency();
-		Map<String, String> cellErrors = new LinkedHashMap<>();
-		List<String> errors = new java.util.ArrayList<>();
-		if (input != null) {
-			input.cellErrors().forEach((cell, key) -> cellErrors.put(cell, this.messages.get(key)));
-			input.errors().forEach((key) -> errors.add(this.messages.get(key)));
-		}
-		return AccountFiguresGrid.of(accountId, name, year, currency, areas, stored,
-				(input != null) ? input.typed() : Map.of(), cellErrors, errors, locale);
+		return this.figures.grid(accountId, year, user, locale);
 	}
 
 	/**
@@ -184,45 +119,7 @@ public class BudgetService {
 	@Transactional
 	public AccountFiguresGrid saveGrid(long accountId, int year, String currency, Map<String, String> parameters,
 			CurrentUser user, Locale locale) {
-		this.support.accountName(accountId, user);
-		checkYear(year);
-		requireUnlocked(accountId, year);
-		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
-		if (currency != null && !currency.isBlank() && !AccountFiguresSupport.validCurrency(currency)) {
-			List<String> errors = new java.util.ArrayList<>(input.errors());
-			errors.add("figures.error.currency");
-			input = new AccountFiguresGrid.Input(input.amounts(), input.typed(), input.cellErrors(), errors);
-		}
-		if (!input.valid()) {
-			return grid(accountId, year, user, locale, input, currency);
-		}
-		String code = AccountFiguresSupport.currency(currency);
-		Map<AccountFiguresGrid.Key, AccountFigureRows.Row> stored = new LinkedHashMap<>();
-		this.rows.year(accountId, year)
-			.forEach((row) -> stored.put(new AccountFiguresGrid.Key(row.businessAreaId(), row.month()), row));
-		Timestamp now = this.support.nowTimestamp();
-		input.amounts().forEach((key, amount) -> {
-			AccountFigureRows.Row row = stored.get(key);
-			if (amount == null) {
-				if (row != null) {
-					this.rows.delete(row);
-				}
-			}
-			else if (row == null) {
-				this.rows.insert(accountId, key.month(), key.areaId(), amount, code, now, user.username());
-			}
-			else if (!row.sameValue(amount, code)) {
-				this.rows.update(row, key.month(), key.areaId(), amount, code, now, user.username());
-			}
-		});
-		return null;
-	}
-
-	static void checkYear(int year) {
-		if (year < AccountFiguresGrid.FIRST_YEAR || year > AccountFiguresGrid.LAST_YEAR) {
-			throw org.potentia.platform.ValidationException.of("year", "figures.error.year",
-					AccountFiguresGrid.FIRST_YEAR, AccountFiguresGrid.LAST_YEAR);
-		}
+		return this.figures.saveGrid(accountId, year, currency, parameters, user, locale);
 	}
 
 	/**
@@ -280,7 +177,7 @@ public class BudgetService {
 	@Transactional
 	public void lockYear(long accountId, int year, CurrentUser user) {
 		this.support.accountName(accountId, user);
-		checkYear(year);
+		MonthlyFigures.checkYear(year);
 		if (!canLock(accountId, user)) {
 			throw new AccessDeniedException("not allowed to lock budgets");
 		}

@@ -139,6 +139,25 @@ class AccountFiguresTests {
 	}
 
 	@Test
+	void budgetsAndForecastsRefuseNegativeAmountsWhereBillingTakesCreditNotes() {
+		Api.Response budget = this.api.as(this.rep)
+			.post("/api/v1/account_budgets", Api.document("account_budgets", budget(this.account, "2026-05-01", -5)));
+		assertThat(budget.status()).as(budget.toString()).isEqualTo(422);
+		assertThat(budget.body()).contains("/data/attributes/amount").contains("Enter an amount of 0 or more.");
+		Map<String, Object> forecast = budget(this.account, "2026-05-01", -5);
+		forecast.put("forecast_month", forecast.remove("budget_month"));
+		Api.Response rolling = this.api.as(this.rep)
+			.post("/api/v1/account_forecasts", Api.document("account_forecasts", forecast));
+		assertThat(rolling.status()).as(rolling.toString()).isEqualTo(422);
+		assertThat(rolling.body()).contains("/data/attributes/amount").contains("Enter an amount of 0 or more.");
+		Api.Response credit = this.api.as(this.rep)
+			.post("/api/v1/billing", Map.of("data", billing(Names.unique("credit"), this.account, "2026-05-01", -5)));
+		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
+		assertThat(count("account_budgets", this.account)).isZero();
+		assertThat(count("account_forecasts", this.account)).isZero();
+	}
+
+	@Test
 	void aLockedBudgetYearRefusesWritesOnEveryPath() throws Exception {
 		long id = this.budgets.create(form(this.account, LocalDate.of(2025, 5, 1), "700"), this.rep.currentUser(),
 				"form");
