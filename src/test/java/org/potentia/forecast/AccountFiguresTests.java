@@ -262,6 +262,40 @@ class AccountFiguresTests {
 	}
 
 	@Test
+	void theRollingForecastGridSavesAllOrNothingAndKeepsVersions() throws Exception {
+		MvcResult refused = this.mvc
+			.perform(post("/accounts/" + this.account + "/forecast").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2027")
+				.param("a" + this.area + "_m1", "100")
+				.param("a" + this.area + "_m2", "lots"))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+		assertThat(refused.getResponse().getContentAsString()).contains("is-invalid")
+			.contains("value=\"lots\"")
+			.contains("Enter a number");
+		assertThat(count("account_forecasts", this.account)).as("nothing half saved").isZero();
+
+		MvcResult saved = this.mvc
+			.perform(post("/accounts/" + this.account + "/forecast").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2027")
+				.param("a" + this.area + "_m1", "100"))
+			.andReturn();
+		assertThat(saved.getResponse().getRedirectedUrl())
+			.isEqualTo("/accounts/" + this.account + "/forecast?year=2027");
+		assertThat(String.valueOf(saved.getFlashMap().get("success"))).isEqualTo("Saved.");
+		assertThat(count("account_forecasts", this.account)).isEqualTo(1);
+		assertThat(count("account_forecast_versions", this.account)).isEqualTo(1);
+
+		MvcResult badYear = this.mvc
+			.perform(get("/accounts/" + this.account + "/forecast?year=1999").with(as(this.rep)))
+			.andReturn();
+		assertThat(badYear.getResponse().getRedirectedUrl()).isEqualTo("/accounts/" + this.account + "/forecast");
+		assertThat(String.valueOf(badYear.getFlashMap().get("error"))).contains("2000", "2100");
+	}
+
+	@Test
 	void theBulkUpsertIsIdempotentAndAllOrNothing() {
 		String prefix = Names.unique("erp");
 		List<Map<String, Object>> rows = new ArrayList<>();
