@@ -36,6 +36,8 @@ public abstract class AccountFigureForm {
 	 */
 	abstract LocalDate month();
 
+	abstract void month(LocalDate month);
+
 	public Long getAccountId() {
 		return this.accountId;
 	}

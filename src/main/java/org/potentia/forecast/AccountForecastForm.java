@@ -28,6 +28,11 @@ public class AccountForecastForm extends AccountFigureForm {
 		return this.forecastMonth;
 	}
 
+	@Override
+	void month(LocalDate month) {
+		this.forecastMonth = month;
+	}
+
 	/**
 	 * The amount, which a rolling forecast never has below 0.
 	 */

@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.potentia.platform.Messages;
-import org.potentia.platform.NotFoundException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.SqlCondition;
@@ -34,11 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AccountForecastService {
+public class AccountForecastService extends AccountFigureService<AccountForecastForm> {
 
 	private final JdbcClient jdbc;
-
-	private final MonthlyFigures<AccountForecastForm> figures;
 
 	private final AccountFiguresSupport support;
 
@@ -53,91 +49,39 @@ public class AccountForecastService {
 	AccountForecastService(JdbcClient jdbc, AccountFiguresSupport support, RecordQueries queries,
 			ModuleDefinition accountForecastsModule, Messages messages, Visibility visibility,
 			ModuleDefinition accountForecastVersionsModule, ModuleDefinition billingModule) {
+		super(new AccountFigureRows(jdbc, "account_forecasts", "forecast_month"), support, queries,
+				accountForecastsModule, messages, "forecast_month", "figures.error.forecast_exists");
 		this.versions = accountForecastVersionsModule;
 		this.billing = billingModule;
 		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.support = support;
 		this.module = accountForecastsModule;
-		this.figures = new MonthlyFigures<>(new AccountFigureRows(jdbc, "account_forecasts", "forecast_month"), support,
-				queries, accountForecastsModule, messages, "forecast_month", "figures.error.forecast_exists",
-				new MonthlyFigures.Rules() {
-
-					@Override
-					public void requireWritable(long accountId, int year) {
-					}
-
-					@Override
-					public void changed(long accountId, LocalDate month, long areaId, BigDecimal amount,
-							String currency, Timestamp now, CurrentUser user) {
-						version(accountId, month, areaId, amount, currency, now, user);
-					}
-
-				});
 	}
 
+	@Override
 	public AccountForecastForm newForm(CurrentUser user) {
 		return new AccountForecastForm();
 	}
 
-	public AccountForecastForm formOf(long id, CurrentUser user) {
-		AccountForecastForm form = new AccountForecastForm();
-		form.setForecastMonth(this.figures.fill(id, form, user));
-		return form;
-	}
-
 	/**
-	 * Adds a rolling forecast row. A CSV import sets the amount of an existing row of the
-	 * same account, month and business area; the API refuses that with a conflict naming
-	 * the existing row.
-	 * @return the row's id
+	 * A rolling forecast may change at any time.
 	 */
-	@Transactional
-	public long create(AccountForecastForm form, CurrentUser user, String source) {
-		return this.figures.create(form, user, source);
-	}
-
-	@Transactional
-	public void update(long id, AccountForecastForm form, CurrentUser user, String source) {
-		this.figures.update(id, form, user);
-	}
-
-	@Transactional
-	public void delete(long id, CurrentUser user) {
-		this.figures.delete(id, user);
+	@Override
+	void requireWritable(long accountId, int year) {
 	}
 
 	/**
 	 * Keeps the forecast's new value as a version, valid from now on.
 	 */
-	private void version(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency,
-			Timestamp now, CurrentUser user) {
+	@Override
+	void changed(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency, Timestamp now,
+			CurrentUser user) {
 		this.jdbc.sql(
 				"INSERT INTO account_forecast_versions (account_id, forecast_month, business_area_id, amount, currency,"
 						+ " valid_from, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(accountId, month, areaId, amount, currency, now, user.username())
 			.update();
-	}
-
-	/**
-	 * The rolling forecast grid of an account's year.
-	 * @throws NotFoundException if the user may not see the account
-	 */
-	public AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale) {
-		return this.figures.grid(accountId, year, user, locale);
-	}
-
-	/**
-	 * Saves the whole grid of an account's year at once: a cell with an amount sets it,
-	 * an empty cell removes the month's forecast. Either every cell is saved or, if any
-	 * is refused, none.
-	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
-	 * @return null when saved, else the grid with the typed text and the errors in place
-	 */
-	@Transactional
-	public AccountFiguresGrid saveGrid(long accountId, int year, String currency, Map<String, String> parameters,
-			CurrentUser user, Locale locale) {
-		return this.figures.saveGrid(accountId, year, currency, parameters, user, locale);
 	}
 
 	/**

@@ -35,6 +35,11 @@ public class BillingForm extends AccountFigureForm {
 		return this.billingMonth;
 	}
 
+	@Override
+	void month(LocalDate month) {
+		this.billingMonth = month;
+	}
+
 	public String getInvoiceNumber() {
 		return this.invoiceNumber;
 	}

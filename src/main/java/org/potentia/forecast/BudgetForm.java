@@ -28,6 +28,11 @@ public class BudgetForm extends AccountFigureForm {
 		return this.budgetMonth;
 	}
 
+	@Override
+	void month(LocalDate month) {
+		this.budgetMonth = month;
+	}
+
 	/**
 	 * The amount, which a budget never has below 0.
 	 */

@@ -4,13 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
-import org.potentia.platform.NotFoundException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -29,11 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class BudgetService {
+public class BudgetService extends AccountFigureService<BudgetForm> {
 
 	private final JdbcClient jdbc;
-
-	private final MonthlyFigures<BudgetForm> figures;
 
 	private final AccountFiguresSupport support;
 
@@ -43,83 +38,32 @@ public class BudgetService {
 
 	BudgetService(JdbcClient jdbc, AccountFiguresSupport support, RecordQueries queries,
 			ModuleDefinition accountBudgetsModule, Messages messages, Visibility visibility) {
+		super(new AccountFigureRows(jdbc, "account_budgets", "budget_month"), support, queries, accountBudgetsModule,
+				messages, "budget_month", "figures.error.budget_exists");
 		this.visibility = visibility;
 		this.jdbc = jdbc;
 		this.support = support;
 		this.module = accountBudgetsModule;
-		this.figures = new MonthlyFigures<>(new AccountFigureRows(jdbc, "account_budgets", "budget_month"), support,
-				queries, accountBudgetsModule, messages, "budget_month", "figures.error.budget_exists",
-				new MonthlyFigures.Rules() {
-
-					@Override
-					public void requireWritable(long accountId, int year) {
-						requireUnlocked(accountId, year);
-					}
-
-					@Override
-					public void changed(long accountId, LocalDate month, long areaId, BigDecimal amount,
-							String currency, Timestamp now, CurrentUser user) {
-					}
-
-				});
 	}
 
+	@Override
 	public BudgetForm newForm(CurrentUser user) {
 		return new BudgetForm();
 	}
 
-	public BudgetForm formOf(long id, CurrentUser user) {
-		BudgetForm form = new BudgetForm();
-		form.setBudgetMonth(this.figures.fill(id, form, user));
-		return form;
-	}
-
 	/**
-	 * Adds a budget row. A CSV import sets the amount of an existing row of the same
-	 * account, month and business area; the API refuses that with a conflict naming the
-	 * existing row.
-	 * @return the row's id
-	 * @throws ConflictException if the year is locked
+	 * A locked year refuses every write.
 	 */
-	@Transactional
-	public long create(BudgetForm form, CurrentUser user, String source) {
-		return this.figures.create(form, user, source);
+	@Override
+	void requireWritable(long accountId, int year) {
+		if (isLocked(accountId, year)) {
+			throw new ConflictException("figures.budget.locked", String.valueOf(year));
+		}
 	}
 
-	/**
-	 * Changes a budget row.
-	 * @throws ConflictException if its year, or the year it moves to, is locked
-	 */
-	@Transactional
-	public void update(long id, BudgetForm form, CurrentUser user, String source) {
-		this.figures.update(id, form, user);
-	}
-
-	@Transactional
-	public void delete(long id, CurrentUser user) {
-		this.figures.delete(id, user);
-	}
-
-	/**
-	 * The budget grid of an account's year.
-	 * @throws NotFoundException if the user may not see the account
-	 */
-	public AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale) {
-		return this.figures.grid(accountId, year, user, locale);
-	}
-
-	/**
-	 * Saves the whole grid of an account's year at once: a cell with an amount sets it,
-	 * an empty cell removes the month's budget. Either every cell is saved or, if any is
-	 * refused, none.
-	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
-	 * @return null when saved, else the grid with the typed text and the errors in place
-	 * @throws ConflictException if the year is locked
-	 */
-	@Transactional
-	public AccountFiguresGrid saveGrid(long accountId, int year, String currency, Map<String, String> parameters,
-			CurrentUser user, Locale locale) {
-		return this.figures.saveGrid(accountId, year, currency, parameters, user, locale);
+	@Override
+	void changed(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency, Timestamp now,
+			CurrentUser user) {
 	}
 
 	/**
@@ -152,12 +96,6 @@ public class BudgetService {
 	public record Lock(java.time.Instant lockedAt, String lockedBy) {
 	}
 
-	private void requireUnlocked(long accountId, int year) {
-		if (isLocked(accountId, year)) {
-			throw new ConflictException("figures.budget.locked", String.valueOf(year));
-		}
-	}
-
 	/**
 	 * Whether the user may lock the account's budgets: the admin, or a manager who sees
 	 * the account (one of the team's).
@@ -177,7 +115,7 @@ public class BudgetService {
 	@Transactional
 	public void lockYear(long accountId, int year, CurrentUser user) {
 		this.support.accountName(accountId, user);
-		MonthlyFigures.checkYear(year);
+		checkYear(year);
 		if (!canLock(accountId, user)) {
 			throw new AccessDeniedException("not allowed to lock budgets");
 		}

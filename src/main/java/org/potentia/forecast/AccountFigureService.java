@@ -20,33 +20,18 @@ import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The writes and the year grid that an account's budgets and rolling forecasts share: one
- * amount per account, month and business area, written row by row (API, CSV import) or as
- * a twelve-month grid. What else a write means is the service's {@link Rules}: a budget
+ * The service of an account's monthly figures that are entered per account, month and
+ * business area: budgets and rolling forecasts. Rows are written one by one (API, CSV
+ * import) or as a twelve-month grid. What else a write means is the subclass's: a budget
  * refuses a locked year, a rolling forecast keeps every new value as a version.
+ *
+ * @param <F> the form rows are written with
  */
-final class MonthlyFigures<F extends AccountFigureForm> {
-
-	/**
-	 * What a module adds to every write of its figures.
-	 */
-	interface Rules {
-
-		/**
-		 * Refuses any write to the account's year, if it may not change.
-		 */
-		void requireWritable(long accountId, int year);
-
-		/**
-		 * A value was written, in the write's transaction; a removed value has the amount
-		 * 0.
-		 */
-		void changed(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency, Timestamp now,
-				CurrentUser user);
-
-	}
+@Transactional(readOnly = true)
+public abstract class AccountFigureService<F extends AccountFigureForm> {
 
 	private final AccountFigureRows rows;
 
@@ -62,15 +47,13 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 
 	private final String existsMessage;
 
-	private final Rules rules;
-
 	/**
 	 * @param monthField the catalogue name of the month column, which is also the table's
 	 * @param existsMessage the conflict's message when the account's month and area has a
 	 * row already
 	 */
-	MonthlyFigures(AccountFigureRows rows, AccountFiguresSupport support, RecordQueries queries,
-			ModuleDefinition module, Messages messages, String monthField, String existsMessage, Rules rules) {
+	AccountFigureService(AccountFigureRows rows, AccountFiguresSupport support, RecordQueries queries,
+			ModuleDefinition module, Messages messages, String monthField, String existsMessage) {
 		this.rows = rows;
 		this.support = support;
 		this.queries = queries;
@@ -78,21 +61,32 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 		this.messages = messages;
 		this.monthField = monthField;
 		this.existsMessage = existsMessage;
-		this.rules = rules;
 	}
 
 	/**
-	 * Fills a form with a stored row's values, all but the month.
-	 * @return the row's month
+	 * Refuses any write to the account's year, if it may not change.
+	 * @throws ConflictException if it may not
 	 */
-	LocalDate fill(long id, F form, CurrentUser user) {
+	abstract void requireWritable(long accountId, int year);
+
+	/**
+	 * A value was written, in the write's transaction; a removed value has the amount 0.
+	 */
+	abstract void changed(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency,
+			Timestamp now, CurrentUser user);
+
+	public abstract F newForm(CurrentUser user);
+
+	public F formOf(long id, CurrentUser user) {
 		AccountFigureRows.Row row = require(id, user);
+		F form = newForm(user);
+		form.month(row.month());
 		form.setAccountId(row.accountId());
 		form.setBusinessAreaId(row.businessAreaId());
 		form.setAmount(row.amount());
 		form.setCurrency(row.currency());
 		form.setVersion(row.version());
-		return row.month();
+		return form;
 	}
 
 	/**
@@ -100,12 +94,14 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 	 * month and business area; the API refuses that with a conflict naming the existing
 	 * row.
 	 * @return the row's id
+	 * @throws ConflictException if the year may not change, or the API's row exists
 	 */
-	long create(F form, CurrentUser user, String source) {
+	@Transactional
+	public long create(F form, CurrentUser user, String source) {
 		check(form, user);
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.month());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
-		this.rules.requireWritable(form.getAccountId(), month.getYear());
+		requireWritable(form.getAccountId(), month.getYear());
 		Timestamp now = this.support.nowTimestamp();
 		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month, form.getBusinessAreaId());
 		if (existing.isPresent()) {
@@ -115,22 +111,23 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 			if (!existing.get().sameValue(form.getAmount(), currency)) {
 				this.rows.update(existing.get(), month, form.getBusinessAreaId(), form.getAmount(), currency, now,
 						user.username());
-				this.rules.changed(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency,
-						now, user);
+				changed(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
 			}
 			return existing.get().id();
 		}
 		long id = this.rows.insert(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency,
 				now, user.username());
-		this.rules.changed(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
+		changed(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
 		return id;
 	}
 
 	/**
 	 * Changes a row; its account stays. A row moved to another month or business area
 	 * leaves the amount 0 where it was.
+	 * @throws ConflictException if its year, or the year it moves to, may not change
 	 */
-	void update(long id, F form, CurrentUser user) {
+	@Transactional
+	public void update(long id, F form, CurrentUser user, String source) {
 		AccountFigureRows.Row row = require(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.version());
 		check(form, user);
@@ -139,8 +136,8 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 		}
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.month());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
-		this.rules.requireWritable(row.accountId(), row.month().getYear());
-		this.rules.requireWritable(row.accountId(), month.getYear());
+		requireWritable(row.accountId(), row.month().getYear());
+		requireWritable(row.accountId(), month.getYear());
 		boolean moved = !month.equals(row.month()) || form.getBusinessAreaId() != row.businessAreaId();
 		if (moved) {
 			this.rows.find(row.accountId(), month, form.getBusinessAreaId()).ifPresent((other) -> {
@@ -153,18 +150,19 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 		Timestamp now = this.support.nowTimestamp();
 		this.rows.update(row, month, form.getBusinessAreaId(), form.getAmount(), currency, now, user.username());
 		if (moved) {
-			this.rules.changed(row.accountId(), row.month(), row.businessAreaId(), BigDecimal.ZERO.setScale(2),
-					row.currency(), now, user);
+			changed(row.accountId(), row.month(), row.businessAreaId(), BigDecimal.ZERO.setScale(2), row.currency(),
+					now, user);
 		}
-		this.rules.changed(row.accountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
+		changed(row.accountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
 	}
 
-	void delete(long id, CurrentUser user) {
+	@Transactional
+	public void delete(long id, CurrentUser user) {
 		AccountFigureRows.Row row = require(id, user);
-		this.rules.requireWritable(row.accountId(), row.month().getYear());
+		requireWritable(row.accountId(), row.month().getYear());
 		this.rows.delete(row);
-		this.rules.changed(row.accountId(), row.month(), row.businessAreaId(), BigDecimal.ZERO.setScale(2),
-				row.currency(), this.support.nowTimestamp(), user);
+		changed(row.accountId(), row.month(), row.businessAreaId(), BigDecimal.ZERO.setScale(2), row.currency(),
+				this.support.nowTimestamp(), user);
 	}
 
 	private void check(F form, CurrentUser user) {
@@ -183,7 +181,7 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 	 * The grid of an account's year.
 	 * @throws NotFoundException if the user may not see the account
 	 */
-	AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale) {
+	public AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale) {
 		return grid(accountId, year, user, locale, null, null);
 	}
 
@@ -214,12 +212,14 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 	 * refused, none.
 	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
 	 * @return null when saved, else the grid with the typed text and the errors in place
+	 * @throws ConflictException if the year may not change
 	 */
-	AccountFiguresGrid saveGrid(long accountId, int year, String currency, Map<String, String> parameters,
+	@Transactional
+	public AccountFiguresGrid saveGrid(long accountId, int year, String currency, Map<String, String> parameters,
 			CurrentUser user, Locale locale) {
 		this.support.accountName(accountId, user);
 		checkYear(year);
-		this.rules.requireWritable(accountId, year);
+		requireWritable(accountId, year);
 		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
 		if (currency != null && !currency.isBlank() && !AccountFiguresSupport.validCurrency(currency)) {
 			List<String> errors = new ArrayList<>(input.errors());
@@ -239,17 +239,17 @@ final class MonthlyFigures<F extends AccountFigureForm> {
 			if (amount == null) {
 				if (row != null) {
 					this.rows.delete(row);
-					this.rules.changed(accountId, key.month(), key.areaId(), BigDecimal.ZERO.setScale(2),
-							row.currency(), now, user);
+					changed(accountId, key.month(), key.areaId(), BigDecimal.ZERO.setScale(2), row.currency(), now,
+							user);
 				}
 			}
 			else if (row == null) {
 				this.rows.insert(accountId, key.month(), key.areaId(), amount, code, now, user.username());
-				this.rules.changed(accountId, key.month(), key.areaId(), amount, code, now, user);
+				changed(accountId, key.month(), key.areaId(), amount, code, now, user);
 			}
 			else if (!row.sameValue(amount, code)) {
 				this.rows.update(row, key.month(), key.areaId(), amount, code, now, user.username());
-				this.rules.changed(accountId, key.month(), key.areaId(), amount, code, now, user);
+				changed(accountId, key.month(), key.areaId(), amount, code, now, user);
 			}
 		});
 		return null;
