@@ -98,6 +98,15 @@ class HomeDashboardControllerTests {
 			assertThat(widgets).filteredOn((widget) -> widget.contains("data-overdue=\"true\""))
 				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 				.contains("class=\"widget-count\"", "list-group");
+			// The pipeline's stages and the forecast's months: the same table and bars.
+			assertThat(widgets).filteredOn((widget) -> widget.contains("data-widget-chart=\"pipeline\""))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("data-weighted-label=\"Weighted amount\"", "<th>Stage</th>");
+			assertThat(widgets).filteredOn((widget) -> widget.contains("data-widget-chart=\"forecast\""))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.containsPattern("data-label=\"\\d{4}-\\d{2}\"[^>]*data-amount=")
+				.containsPattern("<a href=\"[^\"]*\">\\d{4}-\\d{2}</a>")
+				.doesNotContain("Nothing found.");
 		}
 	}
 
