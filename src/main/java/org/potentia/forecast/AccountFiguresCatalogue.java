@@ -27,38 +27,36 @@ class AccountFiguresCatalogue {
 
 	@Bean
 	ModuleDefinition accountBudgetsModule() {
-		return ModuleDefinition.builder(BUDGETS, "account_budgets")
-			.uiPath("/forecast/account_budgets")
-			.ownedThrough("account_id")
-			.display(DISPLAY)
-			.defaultSort("budget_month")
+		return figures(BUDGETS, "budget_month").defaultSort("budget_month")
 			.summary("budget_month", "business_area_id", "amount", "currency")
-			.field(Field.of("account_id", FieldType.RELATION).relation("accounts", "account").required())
-			.field(Field.of("budget_month", FieldType.DATE).required())
-			.field(Field.of("business_area_id", FieldType.RELATION)
-				.relation("business_areas", "business_area")
-				.required())
-			.field(Field.of("amount", FieldType.MONEY).scale(19, 2).required())
-			.field(Field.of("currency", FieldType.TEXT).size(3))
 			.build();
 	}
 
 	@Bean
 	ModuleDefinition accountForecastsModule() {
-		return ModuleDefinition.builder(FORECASTS, "account_forecasts")
-			.uiPath("/forecast/account_forecasts")
+		return figures(FORECASTS, "forecast_month").defaultSort("forecast_month")
+			.summary("forecast_month", "business_area_id", "amount", "currency")
+			.build();
+	}
+
+	/**
+	 * A table of amounts per account, month and business area, with its fields in the
+	 * order every such table has them: the account, the month, the business area, the
+	 * amount and its currency.
+	 * @param monthField the month's field (and column)
+	 */
+	private static ModuleDefinition.Builder figures(String name, String monthField) {
+		return ModuleDefinition.builder(name, name)
+			.uiPath("/forecast/" + name)
 			.ownedThrough("account_id")
 			.display(DISPLAY)
-			.defaultSort("forecast_month")
-			.summary("forecast_month", "business_area_id", "amount", "currency")
 			.field(Field.of("account_id", FieldType.RELATION).relation("accounts", "account").required())
-			.field(Field.of("forecast_month", FieldType.DATE).required())
+			.field(Field.of(monthField, FieldType.DATE).required())
 			.field(Field.of("business_area_id", FieldType.RELATION)
 				.relation("business_areas", "business_area")
 				.required())
 			.field(Field.of("amount", FieldType.MONEY).scale(19, 2).required())
-			.field(Field.of("currency", FieldType.TEXT).size(3))
-			.build();
+			.field(Field.of("currency", FieldType.TEXT).size(3));
 	}
 
 	/**
@@ -88,21 +86,10 @@ class AccountFiguresCatalogue {
 
 	@Bean
 	ModuleDefinition billingModule() {
-		return ModuleDefinition.builder(BILLING, "billing")
-			.uiPath("/forecast/billing")
-			.ownedThrough("account_id")
-			.display(DISPLAY)
-			.search("LOWER({a}.invoice_number)")
+		return figures(BILLING, "billing_month").search("LOWER({a}.invoice_number)")
 			.search("LOWER({a}.external_id)")
 			.defaultSort("-billing_month")
 			.summary("billing_month", "business_area_id", "amount", "currency", "invoice_number")
-			.field(Field.of("account_id", FieldType.RELATION).relation("accounts", "account").required())
-			.field(Field.of("billing_month", FieldType.DATE).required())
-			.field(Field.of("business_area_id", FieldType.RELATION)
-				.relation("business_areas", "business_area")
-				.required())
-			.field(Field.of("amount", FieldType.MONEY).scale(19, 2).required())
-			.field(Field.of("currency", FieldType.TEXT).size(3))
 			.field(Field.of("invoice_number", FieldType.TEXT).size(100).searchable())
 			.field(Field.of("invoice_date", FieldType.DATE))
 			.field(Field.of("external_id", FieldType.TEXT).size(100).searchable())

@@ -4,44 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * An account's rolling forecast for one month and business area, as sent to the API or a
  * CSV import. The month may be any day of it; the first is stored.
  */
-public class AccountForecastForm {
-
-	@NotNull
-	private Long accountId;
+public class AccountForecastForm extends AccountFigureForm {
 
 	@NotNull
 	private LocalDate forecastMonth;
-
-	@NotNull
-	private Long businessAreaId;
-
-	@NotNull
-	@DecimalMin(value = "0", message = "{figures.error.negative}")
-	@Digits(integer = 17, fraction = 2)
-	private BigDecimal amount;
-
-	@Size(max = 3)
-	@Pattern(regexp = "([A-Za-z]{3})?", message = "{figures.error.currency}")
-	private String currency = "EUR";
-
-	private Long version;
-
-	public Long getAccountId() {
-		return this.accountId;
-	}
-
-	public void setAccountId(Long accountId) {
-		this.accountId = accountId;
-	}
 
 	public LocalDate getForecastMonth() {
 		return this.forecastMonth;
@@ -51,36 +23,23 @@ public class AccountForecastForm {
 		this.forecastMonth = forecastMonth;
 	}
 
-	public Long getBusinessAreaId() {
-		return this.businessAreaId;
+	@Override
+	LocalDate month() {
+		return this.forecastMonth;
 	}
 
-	public void setBusinessAreaId(Long businessAreaId) {
-		this.businessAreaId = businessAreaId;
+	@Override
+	void month(LocalDate month) {
+		this.forecastMonth = month;
 	}
 
+	/**
+	 * The amount, which a rolling forecast never has below 0.
+	 */
+	@Override
+	@DecimalMin(value = "0", message = "{figures.error.negative}")
 	public BigDecimal getAmount() {
-		return this.amount;
-	}
-
-	public void setAmount(BigDecimal amount) {
-		this.amount = amount;
-	}
-
-	public String getCurrency() {
-		return this.currency;
-	}
-
-	public void setCurrency(String currency) {
-		this.currency = currency;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
+		return super.getAmount();
 	}
 
 }

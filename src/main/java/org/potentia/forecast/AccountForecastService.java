@@ -7,18 +7,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
-import org.potentia.platform.NotFoundException;
-import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.SqlCondition;
@@ -38,19 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AccountForecastService {
+public class AccountForecastService extends AccountFigureService<AccountForecastForm> {
 
 	private final JdbcClient jdbc;
 
-	private final AccountFigureRows rows;
-
 	private final AccountFiguresSupport support;
 
-	private final RecordQueries queries;
-
 	private final ModuleDefinition module;
-
-	private final Messages messages;
 
 	private final Visibility visibility;
 
@@ -61,201 +49,39 @@ public class AccountForecastService {
 	AccountForecastService(JdbcClient jdbc, AccountFiguresSupport support, RecordQueries queries,
 			ModuleDefinition accountForecastsModule, Messages messages, Visibility visibility,
 			ModuleDefinition accountForecastVersionsModule, ModuleDefinition billingModule) {
+		super(new AccountFigureRows(jdbc, "account_forecasts", "forecast_month"), support, queries,
+				accountForecastsModule, messages, "forecast_month", "figures.error.forecast_exists");
 		this.versions = accountForecastVersionsModule;
 		this.billing = billingModule;
 		this.visibility = visibility;
 		this.jdbc = jdbc;
-		this.rows = new AccountFigureRows(jdbc, "account_forecasts", "forecast_month");
 		this.support = support;
-		this.queries = queries;
 		this.module = accountForecastsModule;
-		this.messages = messages;
 	}
 
+	@Override
 	public AccountForecastForm newForm(CurrentUser user) {
 		return new AccountForecastForm();
 	}
 
-	public AccountForecastForm formOf(long id, CurrentUser user) {
-		AccountFigureRows.Row row = require(id, user);
-		AccountForecastForm form = new AccountForecastForm();
-		form.setAccountId(row.accountId());
-		form.setForecastMonth(row.month());
-		form.setBusinessAreaId(row.businessAreaId());
-		form.setAmount(row.amount());
-		form.setCurrency(row.currency());
-		form.setVersion(row.version());
-		return form;
-	}
-
 	/**
-	 * Adds a budget row. A CSV import sets the amount of an existing row of the same
-	 * account, month and business area; the API refuses that with a conflict naming the
-	 * existing row.
-	 * @return the row's id
+	 * A rolling forecast may change at any time.
 	 */
-	@Transactional
-	public long create(AccountForecastForm form, CurrentUser user, String source) {
-		this.support.check(form.getAccountId(), "forecast_month", form.getForecastMonth(), form.getBusinessAreaId(),
-				form.getAmount(), form.getCurrency(), user);
-		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getForecastMonth());
-		String currency = AccountFiguresSupport.currency(form.getCurrency());
-		Timestamp now = this.support.nowTimestamp();
-		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month, form.getBusinessAreaId());
-		if (existing.isPresent()) {
-			if (!RecordWriter.IMPORT.equals(source)) {
-				throw new ConflictException("figures.error.forecast_exists", existing.get().id());
-			}
-			if (!existing.get().sameValue(form.getAmount(), currency)) {
-				this.rows.update(existing.get(), month, form.getBusinessAreaId(), form.getAmount(), currency, now,
-						user.username());
-				version(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
-			}
-			return existing.get().id();
-		}
-		long id = this.rows.insert(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency,
-				now, user.username());
-		version(form.getAccountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
-		return id;
-	}
-
-	@Transactional
-	public void update(long id, AccountForecastForm form, CurrentUser user, String source) {
-		AccountFigureRows.Row row = require(id, user);
-		ConflictException.checkVersion(form.getVersion(), row.version());
-		this.support.check(form.getAccountId(), "forecast_month", form.getForecastMonth(), form.getBusinessAreaId(),
-				form.getAmount(), form.getCurrency(), user);
-		if (form.getAccountId() != row.accountId()) {
-			throw org.potentia.platform.ValidationException.of("account_id", "figures.error.account_fixed");
-		}
-		LocalDate month = AccountFiguresSupport.firstOfMonth(form.getForecastMonth());
-		String currency = AccountFiguresSupport.currency(form.getCurrency());
-		if (!month.equals(row.month()) || form.getBusinessAreaId() != row.businessAreaId()) {
-			this.rows.find(row.accountId(), month, form.getBusinessAreaId()).ifPresent((other) -> {
-				throw new ConflictException("figures.error.forecast_exists", other.id());
-			});
-		}
-		else if (row.sameValue(form.getAmount(), currency)) {
-			return;
-		}
-		Timestamp now = this.support.nowTimestamp();
-		this.rows.update(row, month, form.getBusinessAreaId(), form.getAmount(), currency, now, user.username());
-		if (!month.equals(row.month()) || form.getBusinessAreaId() != row.businessAreaId()) {
-			version(row.accountId(), row.month(), row.businessAreaId(), BigDecimal.ZERO.setScale(2), row.currency(),
-					now, user);
-		}
-		version(row.accountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
-	}
-
-	@Transactional
-	public void delete(long id, CurrentUser user) {
-		AccountFigureRows.Row row = require(id, user);
-		this.rows.delete(row);
-		version(row.accountId(), row.month(), row.businessAreaId(), BigDecimal.ZERO.setScale(2), row.currency(),
-				this.support.nowTimestamp(), user);
+	@Override
+	void requireWritable(long accountId, int year) {
 	}
 
 	/**
 	 * Keeps the forecast's new value as a version, valid from now on.
 	 */
-	private void version(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency,
-			Timestamp now, CurrentUser user) {
+	@Override
+	void changed(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency, Timestamp now,
+			CurrentUser user) {
 		this.jdbc.sql(
 				"INSERT INTO account_forecast_versions (account_id, forecast_month, business_area_id, amount, currency,"
 						+ " valid_from, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(accountId, month, areaId, amount, currency, now, user.username())
 			.update();
-	}
-
-	private AccountFigureRows.Row require(long id, CurrentUser user) {
-		if (!this.queries.isVisible(this.module, id, user)) {
-			throw new NotFoundException(this.module.name(), id);
-		}
-		return this.rows.find(id).orElseThrow(() -> new NotFoundException(this.module.name(), id));
-	}
-
-	/**
-	 * The rolling forecast grid of an account's year.
-	 * @throws NotFoundException if the user may not see the account
-	 */
-	public AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale) {
-		return grid(accountId, year, user, locale, null, null);
-	}
-
-	private AccountFiguresGrid grid(long accountId, int year, CurrentUser user, Locale locale,
-			AccountFiguresGrid.Input input, String typedCurrency) {
-		String name = this.support.accountName(accountId, user);
-		checkYear(year);
-		List<AccountFigureRows.Row> stored = this.rows.year(accountId, year);
-		Set<Long> used = new HashSet<>();
-		stored.forEach((row) -> used.add(row.businessAreaId()));
-		Map<Long, String> areas = new LinkedHashMap<>();
-		this.support.gridAreas(used).forEach((area) -> areas.put(area.getId(), area.name(locale)));
-		String currency = (typedCurrency != null) ? typedCurrency
-				: stored.isEmpty() ? AccountFiguresSupport.DEFAULT_CURRENCY : stored.get(0).currency();
-		Map<String, String> cellErrors = new LinkedHashMap<>();
-		List<String> errors = new java.util.ArrayList<>();
-		if (input != null) {
-			input.cellErrors().forEach((cell, key) -> cellErrors.put(cell, this.messages.get(key)));
-			input.errors().forEach((key) -> errors.add(this.messages.get(key)));
-		}
-		return AccountFiguresGrid.of(accountId, name, year, currency, areas, stored,
-				(input != null) ? input.typed() : Map.of(), cellErrors, errors, locale);
-	}
-
-	/**
-	 * Saves the whole grid of an account's year at once: a cell with an amount sets it,
-	 * an empty cell removes the month's forecast. Either every cell is saved or, if any
-	 * is refused, none.
-	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
-	 * @return null when saved, else the grid with the typed text and the errors in place
-	 * @throws ConflictException if the year is locked
-	 */
-	@Transactional
-	public AccountFiguresGrid saveGrid(long accountId, int year, String currency, Map<String, String> parameters,
-			CurrentUser user, Locale locale) {
-		this.support.accountName(accountId, user);
-		checkYear(year);
-		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
-		if (currency != null && !currency.isBlank() && !AccountFiguresSupport.validCurrency(currency)) {
-			List<String> errors = new java.util.ArrayList<>(input.errors());
-			errors.add("figures.error.currency");
-			input = new AccountFiguresGrid.Input(input.amounts(), input.typed(), input.cellErrors(), errors);
-		}
-		if (!input.valid()) {
-			return grid(accountId, year, user, locale, input, currency);
-		}
-		String code = AccountFiguresSupport.currency(currency);
-		Map<AccountFiguresGrid.Key, AccountFigureRows.Row> stored = new LinkedHashMap<>();
-		this.rows.year(accountId, year)
-			.forEach((row) -> stored.put(new AccountFiguresGrid.Key(row.businessAreaId(), row.month()), row));
-		Timestamp now = this.support.nowTimestamp();
-		input.amounts().forEach((key, amount) -> {
-			AccountFigureRows.Row row = stored.get(key);
-			if (amount == null) {
-				if (row != null) {
-					this.rows.delete(row);
-					version(accountId, key.month(), key.areaId(), BigDecimal.ZERO.setScale(2), row.currency(), now,
-							user);
-				}
-			}
-			else if (row == null) {
-				this.rows.insert(accountId, key.month(), key.areaId(), amount, code, now, user.username());
-				version(accountId, key.month(), key.areaId(), amount, code, now, user);
-			}
-			else if (!row.sameValue(amount, code)) {
-				this.rows.update(row, key.month(), key.areaId(), amount, code, now, user.username());
-				version(accountId, key.month(), key.areaId(), amount, code, now, user);
-			}
-		});
-		return null;
-	}
-
-	static void checkYear(int year) {
-		if (year < AccountFiguresGrid.FIRST_YEAR || year > AccountFiguresGrid.LAST_YEAR) {
-			throw org.potentia.platform.ValidationException.of("year", "figures.error.year",
-					AccountFiguresGrid.FIRST_YEAR, AccountFiguresGrid.LAST_YEAR);
-		}
 	}
 
 	/**

@@ -139,6 +139,25 @@ class AccountFiguresTests {
 	}
 
 	@Test
+	void budgetsAndForecastsRefuseNegativeAmountsWhereBillingTakesCreditNotes() {
+		Api.Response budget = this.api.as(this.rep)
+			.post("/api/v1/account_budgets", Api.document("account_budgets", budget(this.account, "2026-05-01", -5)));
+		assertThat(budget.status()).as(budget.toString()).isEqualTo(422);
+		assertThat(budget.body()).contains("/data/attributes/amount").contains("Enter an amount of 0 or more.");
+		Map<String, Object> forecast = budget(this.account, "2026-05-01", -5);
+		forecast.put("forecast_month", forecast.remove("budget_month"));
+		Api.Response rolling = this.api.as(this.rep)
+			.post("/api/v1/account_forecasts", Api.document("account_forecasts", forecast));
+		assertThat(rolling.status()).as(rolling.toString()).isEqualTo(422);
+		assertThat(rolling.body()).contains("/data/attributes/amount").contains("Enter an amount of 0 or more.");
+		Api.Response credit = this.api.as(this.rep)
+			.post("/api/v1/billing", Map.of("data", billing(Names.unique("credit"), this.account, "2026-05-01", -5)));
+		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
+		assertThat(count("account_budgets", this.account)).isZero();
+		assertThat(count("account_forecasts", this.account)).isZero();
+	}
+
+	@Test
 	void aLockedBudgetYearRefusesWritesOnEveryPath() throws Exception {
 		long id = this.budgets.create(form(this.account, LocalDate.of(2025, 5, 1), "700"), this.rep.currentUser(),
 				"form");
@@ -240,6 +259,40 @@ class AccountFiguresTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("another team's account").isEqualTo(404);
+	}
+
+	@Test
+	void theRollingForecastGridSavesAllOrNothingAndKeepsVersions() throws Exception {
+		MvcResult refused = this.mvc
+			.perform(post("/accounts/" + this.account + "/forecast").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2027")
+				.param("a" + this.area + "_m1", "100")
+				.param("a" + this.area + "_m2", "lots"))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+		assertThat(refused.getResponse().getContentAsString()).contains("is-invalid")
+			.contains("value=\"lots\"")
+			.contains("Enter a number");
+		assertThat(count("account_forecasts", this.account)).as("nothing half saved").isZero();
+
+		MvcResult saved = this.mvc
+			.perform(post("/accounts/" + this.account + "/forecast").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2027")
+				.param("a" + this.area + "_m1", "100"))
+			.andReturn();
+		assertThat(saved.getResponse().getRedirectedUrl())
+			.isEqualTo("/accounts/" + this.account + "/forecast?year=2027");
+		assertThat(String.valueOf(saved.getFlashMap().get("success"))).isEqualTo("Saved.");
+		assertThat(count("account_forecasts", this.account)).isEqualTo(1);
+		assertThat(count("account_forecast_versions", this.account)).isEqualTo(1);
+
+		MvcResult badYear = this.mvc
+			.perform(get("/accounts/" + this.account + "/forecast?year=1999").with(as(this.rep)))
+			.andReturn();
+		assertThat(badYear.getResponse().getRedirectedUrl()).isEqualTo("/accounts/" + this.account + "/forecast");
+		assertThat(String.valueOf(badYear.getFlashMap().get("error"))).contains("2000", "2100");
 	}
 
 	@Test

@@ -5,10 +5,8 @@ import java.util.Map;
 
 import org.potentia.forecast.AccountFiguresGrid;
 import org.potentia.forecast.AccountForecastService;
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,56 +26,32 @@ class AccountForecastController {
 
 	private final AccountForecastService forecasts;
 
-	private final FormErrors errors;
+	private final FigureGridPages pages;
 
 	AccountForecastController(AccountForecastService forecasts, FormErrors errors) {
 		this.forecasts = forecasts;
-		this.errors = errors;
+		this.pages = new FigureGridPages(errors, "forecast");
 	}
 
 	@GetMapping
 	String show(@PathVariable long accountId, @RequestParam(required = false) String year, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		int chosen = BudgetController.year(year);
-		if (chosen < 0) {
-			redirect.addFlashAttribute("error", this.errors.message("figures.error.year", 2000, 2100));
-			return "redirect:/accounts/" + accountId + "/forecast";
-		}
-		model.addAttribute("grid", this.forecasts.grid(accountId, chosen, user, locale));
-		return "forecast/forecast-entry";
+		return this.pages.show(accountId, year, redirect,
+				(chosen) -> page(this.forecasts.grid(accountId, chosen, user, locale), model));
 	}
 
 	@PostMapping
 	String save(@PathVariable long accountId, @RequestParam Map<String, String> parameters, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		int chosen = BudgetController.year(parameters.get("year"));
-		if (chosen < 0) {
-			redirect.addFlashAttribute("error", this.errors.message("figures.error.year", 2000, 2100));
-			return "redirect:/accounts/" + accountId + "/forecast";
-		}
-		try {
-			AccountFiguresGrid refused = this.forecasts.saveGrid(accountId, chosen, parameters.get("currency"),
-					parameters, user, locale);
-			if (refused != null) {
-				model.addAttribute("error", this.errors.message("figures.grid.refused"));
-				model.addAttribute("grid", refused);
-				return "forecast/forecast-entry";
-			}
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
-			return redirect(accountId, chosen);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("error", this.errors.message("error.conflict.stale"));
-			return redirect(accountId, chosen);
-		}
-		redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-		return redirect(accountId, chosen);
+		return this.pages.save(
+				accountId, parameters.get("year"), model, redirect, (chosen) -> this.forecasts.saveGrid(accountId,
+						chosen, parameters.get("currency"), parameters, user, locale),
+				(refused) -> page(refused, model));
 	}
 
-	private static String redirect(long accountId, int year) {
-		return "redirect:/accounts/" + accountId + "/forecast?year=" + year;
+	private static String page(AccountFiguresGrid grid, Model model) {
+		model.addAttribute("grid", grid);
+		return "forecast/forecast-entry";
 	}
 
 }

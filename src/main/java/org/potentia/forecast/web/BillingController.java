@@ -160,7 +160,7 @@ class BillingController {
 	}
 
 	private static int year(String text) {
-		int year = BudgetController.year(text);
+		int year = FigureGridPages.year(text);
 		return (year < 0) ? java.time.LocalDate.now().getYear() : year;
 	}
 

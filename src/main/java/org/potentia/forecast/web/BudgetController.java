@@ -1,15 +1,12 @@
 package org.potentia.forecast.web;
 
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
 import org.potentia.forecast.AccountFiguresGrid;
 import org.potentia.forecast.BudgetService;
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,73 +28,52 @@ class BudgetController {
 
 	private final FormErrors errors;
 
+	private final FigureGridPages pages;
+
 	BudgetController(BudgetService budgets, FormErrors errors) {
 		this.budgets = budgets;
 		this.errors = errors;
+		this.pages = new FigureGridPages(errors, "budget");
 	}
 
 	@GetMapping
 	String show(@PathVariable long accountId, @RequestParam(required = false) String year, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		int chosen = year(year);
-		if (chosen < 0) {
-			redirect.addFlashAttribute("error", this.errors.message("figures.error.year", 2000, 2100));
-			return "redirect:/accounts/" + accountId + "/budget";
-		}
-		return page(this.budgets.grid(accountId, chosen, user, locale), user, model);
+		return this.pages.show(accountId, year, redirect,
+				(chosen) -> page(this.budgets.grid(accountId, chosen, user, locale), user, model));
 	}
 
 	@PostMapping
 	String save(@PathVariable long accountId, @RequestParam Map<String, String> parameters, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		int chosen = year(parameters.get("year"));
-		if (chosen < 0) {
-			redirect.addFlashAttribute("error", this.errors.message("figures.error.year", 2000, 2100));
-			return "redirect:/accounts/" + accountId + "/budget";
-		}
-		try {
-			AccountFiguresGrid refused = this.budgets.saveGrid(accountId, chosen, parameters.get("currency"),
-					parameters, user, locale);
-			if (refused != null) {
-				model.addAttribute("error", this.errors.message("figures.grid.refused"));
-				return page(refused, user, model);
-			}
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
-			return redirect(accountId, chosen);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("error", this.errors.message("error.conflict.stale"));
-			return redirect(accountId, chosen);
-		}
-		redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
-		return redirect(accountId, chosen);
+		return this.pages.save(accountId, parameters.get("year"), model, redirect, (chosen) -> this.budgets
+			.saveGrid(accountId, chosen, parameters.get("currency"), parameters, user, locale),
+				(refused) -> page(refused, user, model));
 	}
 
 	@PostMapping("/lock")
 	String lock(@PathVariable long accountId, @RequestParam String year, CurrentUser user,
 			RedirectAttributes redirect) {
-		int chosen = year(year);
+		int chosen = FigureGridPages.year(year);
 		if (chosen < 0) {
-			return "redirect:/accounts/" + accountId + "/budget";
+			return this.pages.thisYear(accountId);
 		}
 		this.budgets.lockYear(accountId, chosen, user);
 		redirect.addFlashAttribute("success", this.errors.message("figures.budget.locked_now", String.valueOf(chosen)));
-		return redirect(accountId, chosen);
+		return this.pages.redirect(accountId, chosen);
 	}
 
 	@PostMapping("/unlock")
 	String unlock(@PathVariable long accountId, @RequestParam String year, CurrentUser user,
 			RedirectAttributes redirect) {
-		int chosen = year(year);
+		int chosen = FigureGridPages.year(year);
 		if (chosen < 0) {
-			return "redirect:/accounts/" + accountId + "/budget";
+			return this.pages.thisYear(accountId);
 		}
 		this.budgets.unlockYear(accountId, chosen, user);
 		redirect.addFlashAttribute("success",
 				this.errors.message("figures.budget.unlocked_now", String.valueOf(chosen)));
-		return redirect(accountId, chosen);
+		return this.pages.redirect(accountId, chosen);
 	}
 
 	private String page(AccountFiguresGrid grid, CurrentUser user, Model model) {
@@ -106,27 +82,6 @@ class BudgetController {
 		model.addAttribute("canLock", this.budgets.canLock(grid.accountId(), user));
 		model.addAttribute("canUnlock", this.budgets.canUnlock(user));
 		return "forecast/budget-grid";
-	}
-
-	private static String redirect(long accountId, int year) {
-		return "redirect:/accounts/" + accountId + "/budget?year=" + year;
-	}
-
-	/**
-	 * The year asked for, this year if none, or -1 for one that is no year the grid
-	 * shows.
-	 */
-	static int year(String text) {
-		if (text == null || text.isBlank()) {
-			return LocalDate.now().getYear();
-		}
-		try {
-			int year = Integer.parseInt(text.trim());
-			return (year < 2000 || year > 2100) ? -1 : year;
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 }

@@ -66,6 +66,8 @@ class ForecastPagesTests {
 
 	long otherDeal;
 
+	long software;
+
 	@BeforeEach
 	void setUp() {
 		this.people.repsSeeTeam(false);
@@ -78,7 +80,8 @@ class ForecastPagesTests {
 		this.otherRep = this.people.rep(other);
 		this.otherManager = this.people.manager(other);
 		this.admin = this.people.admin();
-		long software = rows.area("Software");
+		this.software = rows.area("Software");
+		long software = this.software;
 		this.account = rows.account(this.tag + " Account", this.rep);
 		rows.budget(this.account, java.time.YearMonth.of(YEAR, 1), software, "1000", "EUR");
 		rows.billing(this.account, java.time.YearMonth.of(YEAR, 1), software, "700", "EUR", "INV-" + this.tag);
@@ -99,6 +102,14 @@ class ForecastPagesTests {
 				tab.select("#forecast-table-EUR tbody tr").first().select("td[data-figure=billing]").attr("data-value"))
 			.isEqualTo("700.00");
 		assertThat(tab.getElementById("forecast-chart-EUR").attr("data-table")).isEqualTo("forecast-table-EUR");
+		assertThat(tab.getElementById("forecast-chart-EUR").attr("data-forecast-chart")).isEqualTo("months");
+		assertThat(tab.select("#forecast-table-EUR thead th[data-series]").eachAttr("data-series"))
+			.startsWith("budget", "forecast", "billing", "committed", "weighted")
+			.endsWith("cumulative-budget", "cumulative-forecast", "cumulative-billing");
+		var billing = tab.select("#forecast-table-EUR tbody tr").first().select("td[data-figure=billing]");
+		assertThat(billing.select("a").attr("href")).isEqualTo(billing.attr("data-href"))
+			.contains("figure=billing", "month=1");
+		assertThat(billing.text()).isEqualTo("700.00");
 		// Without htmx: a page of its own, with the layout.
 		Document page = page("/accounts/" + this.account + "/figures?year=" + YEAR, this.manager, false);
 		assertThat(page.select("nav.navbar")).isNotEmpty();
@@ -190,11 +201,22 @@ class ForecastPagesTests {
 				this.admin, false);
 		assertThat(report.select("#forecast-table-EUR tbody tr")).hasSize(1);
 		assertThat(report.select("#forecast-table-EUR tfoot td[data-total=budget]").text()).isEqualTo("1,000.00");
+		assertThat(report.getElementById("forecast-chart-EUR").attr("data-forecast-chart")).isEqualTo("groups");
+		assertThat(report.select("#forecast-table-EUR thead th[data-series]").eachAttr("data-series"))
+			.startsWith("budget", "forecast", "billing")
+			.doesNotContain("cumulative-budget");
+		assertThat(report.select("#forecast-filters select").eachAttr("name")).containsExactly("year", "quarter",
+				"group", "owner", "team", "area", "type");
+		assertThat(report.select("#team option[selected]").attr("value")).isEqualTo(String.valueOf(this.rep.teamId()));
 		String href = report.select("#forecast-table-EUR tbody td[data-figure=budget]").attr("data-href");
+		assertThat(report.select("#forecast-table-EUR tbody td[data-figure=budget] a").attr("href")).isEqualTo(href);
 		assertThat(href).contains("value=" + this.rep.id()).contains("figure=budget");
 		assertThat(page(href, this.admin, false).getElementById("drill-table").text()).contains(this.tag + " Account");
 		assertThat(page("/reports", this.rep, false).getElementById("report-forecast")).isNotNull();
-		assertThat(page("/reports/forecast-accuracy", this.rep, false).getElementById("accuracy-cut-offs")).isNotNull();
+		Document accuracy = page("/reports/forecast-accuracy?area=" + this.software, this.rep, false);
+		assertThat(accuracy.getElementById("accuracy-cut-offs")).isNotNull();
+		assertThat(accuracy.select("form select").eachAttr("name")).containsExactly("owner", "team", "area", "type");
+		assertThat(accuracy.select("#area option[selected]").attr("value")).isEqualTo(String.valueOf(this.software));
 	}
 
 	@Test

@@ -87,10 +87,26 @@ class HomeDashboardControllerTests {
 			List<String> links = widgetLinks(page);
 			assertThat(links).hasSizeGreaterThanOrEqualTo(8);
 			assertThat(page).contains("hx-trigger=\"load\"");
+			List<String> widgets = new java.util.ArrayList<>();
 			for (String link : links) {
 				String widget = ok(get(link), person);
 				assertThat(widget).contains("widget-content");
+				widgets.add(widget);
 			}
+			// Closing this month and overdue: the same list of opportunities, one marked.
+			assertThat(widgets).filteredOn((widget) -> widget.contains("class=\"widget-count\"")).hasSize(2);
+			assertThat(widgets).filteredOn((widget) -> widget.contains("data-overdue=\"true\""))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("class=\"widget-count\"", "list-group");
+			// The pipeline's stages and the forecast's months: the same table and bars.
+			assertThat(widgets).filteredOn((widget) -> widget.contains("data-widget-chart=\"pipeline\""))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("data-weighted-label=\"Weighted amount\"", "<th>Stage</th>");
+			assertThat(widgets).filteredOn((widget) -> widget.contains("data-widget-chart=\"forecast\""))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.containsPattern("data-label=\"\\d{4}-\\d{2}\"[^>]*data-amount=")
+				.containsPattern("<a href=\"[^\"]*\">\\d{4}-\\d{2}</a>")
+				.doesNotContain("Nothing found.");
 		}
 	}
 
