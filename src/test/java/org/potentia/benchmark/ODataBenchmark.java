@@ -56,7 +56,8 @@ import tools.jackson.databind.ObjectMapper;
  * Arguments: {@code --url}, {@code --user}, {@code --password} (also from
  * {@code POTENTIA_DB_URL}, {@code POTENTIA_DB_USER}, {@code POTENTIA_DB_PASSWORD}),
  * {@code --requests} (20 timed turns per case), {@code --warmup} (5),
- * {@code --user-password} (the benchmark users' password).
+ * {@code --user-password} (the benchmark users' password), {@code --users} (the users to
+ * time, comma-separated; {@code bench-admin,bench-manager-1,bench-rep-01}).
  */
 public final class ODataBenchmark {
 
@@ -127,7 +128,8 @@ public final class ODataBenchmark {
 					queryLong("SELECT COUNT(*) FROM potentials WHERE amount > " + amount.text()
 							+ " AND expected_close_date >= DATE '" + since + "'"));
 			List<String[]> table = new ArrayList<>();
-			for (String username : List.of("bench-admin", "bench-manager-1", "bench-rep-01")) {
+			for (String username : options.getOrDefault("users", "bench-admin,bench-manager-1,bench-rep-01")
+				.split(",")) {
 				String token = token(base, username, userPassword);
 				Visible visible = visible(username);
 				System.out.printf(Locale.ROOT, "%s sees %d matching potentials%n", username,
