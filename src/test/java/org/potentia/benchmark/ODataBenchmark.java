@@ -56,7 +56,8 @@ import tools.jackson.databind.ObjectMapper;
  * Arguments: {@code --url}, {@code --user}, {@code --password} (also from
  * {@code POTENTIA_DB_URL}, {@code POTENTIA_DB_USER}, {@code POTENTIA_DB_PASSWORD}),
  * {@code --requests} (20 timed turns per case), {@code --warmup} (5),
- * {@code --user-password} (the benchmark users' password).
+ * {@code --user-password} (the benchmark users' password), {@code --users} (the users to
+ * time, comma-separated; {@code bench-admin,bench-manager-1,bench-rep-01}).
  */
 public final class ODataBenchmark {
 
@@ -127,7 +128,8 @@ public final class ODataBenchmark {
 					queryLong("SELECT COUNT(*) FROM potentials WHERE amount > " + amount.text()
 							+ " AND expected_close_date >= DATE '" + since + "'"));
 			List<String[]> table = new ArrayList<>();
-			for (String username : List.of("bench-admin", "bench-manager-1", "bench-rep-01")) {
+			for (String username : options.getOrDefault("users", "bench-admin,bench-manager-1,bench-rep-01")
+				.split(",")) {
 				String token = token(base, username, userPassword);
 				Visible visible = visible(username);
 				System.out.printf(Locale.ROOT, "%s sees %d matching potentials%n", username,
@@ -149,8 +151,8 @@ public final class ODataBenchmark {
 				}
 			}
 			System.out.printf(Locale.ROOT, "%n| case | rows | feed median | feed p90 | SQL median | SQL p90 | ratio |"
-					+ " feed's SQL median | feed's SQL p90 | ratio |%n");
-			System.out.printf(Locale.ROOT, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+					+ " feed's SQL median | feed's SQL p90 | ratio | feed CPU |%n");
+			System.out.printf(Locale.ROOT, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
 			table.forEach((row) -> System.out.println("| " + String.join(" | ", row) + " |"));
 		}
 		finally {
@@ -227,14 +229,17 @@ public final class ODataBenchmark {
 	 * The feed, the plain SQL and the feed's own statement written by hand, in turns,
 	 * each first in every third round.
 	 * @return the table row: case, rows, the feed's median and p90, then each SQL's
-	 * median, p90 and the feed's ratio to it
+	 * median, p90 and the feed's ratio to it, and the CPU time this process (client and
+	 * server) spent per feed request
 	 */
 	private String[] compare(String name, String odata, String token, Statement sql, Statement twoStep)
 			throws Exception {
 		List<List<Double>> timings = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		long feedCpu = 0;
 		for (int round = 0; round < this.warmup + this.requests; round++) {
 			for (int turn = 0; turn < 3; turn++) {
 				int which = (round + turn) % 3;
+				long cpu = processCpu();
 				double elapsed = switch (which) {
 					case 0 -> timeFeed(odata, token);
 					case 1 -> timeSql(sql);
@@ -242,6 +247,9 @@ public final class ODataBenchmark {
 				};
 				if (round >= this.warmup) {
 					timings.get(which).add(elapsed);
+					if (which == 0) {
+						feedCpu += processCpu() - cpu;
+					}
 				}
 			}
 		}
@@ -256,7 +264,7 @@ public final class ODataBenchmark {
 		String[] row = { name, String.valueOf(rows), ms(feedMedian), ms(percentile(timings.get(0), 90)), ms(sqlMedian),
 				ms(percentile(timings.get(1), 90)), String.format(Locale.ROOT, "%.2f", feedMedian / sqlMedian),
 				ms(twoStepMedian), ms(percentile(timings.get(2), 90)),
-				String.format(Locale.ROOT, "%.2f", feedMedian / twoStepMedian) };
+				String.format(Locale.ROOT, "%.2f", feedMedian / twoStepMedian), ms(feedCpu / 1e6 / this.requests) };
 		System.out.println(String.join(" | ", row));
 		return row;
 	}
@@ -351,6 +359,16 @@ public final class ODataBenchmark {
 
 	private static String ms(double millis) {
 		return String.format(Locale.ROOT, "%.1f ms", millis);
+	}
+
+	/**
+	 * The CPU time of this whole process so far, in nanoseconds: unlike the elapsed time,
+	 * barely changed by what else the machine runs, so two builds can be compared on a
+	 * busy machine.
+	 */
+	private static long processCpu() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static String loadAverage() {

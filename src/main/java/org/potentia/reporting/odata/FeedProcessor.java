@@ -2,9 +2,11 @@ package org.potentia.reporting.odata;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Set;
 
 import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.data.Entity;
-import org.apache.olingo.commons.api.data.EntityCollection;
+import org.apache.olingo.commons.api.data.EntityIterator;
 import org.apache.olingo.commons.api.data.Property;
 import org.apache.olingo.commons.api.data.ValueType;
 import org.apache.olingo.commons.api.edm.EdmEntitySet;
@@ -22,6 +24,7 @@ import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataApplicationException;
+import org.apache.olingo.server.api.ODataContentWriteErrorContext;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
@@ -45,6 +48,8 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.BadQueryException;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the feed's reads for one request (Olingo initialises a processor per handler):
@@ -54,6 +59,8 @@ import org.potentia.platform.security.CurrentUser;
  * visibility rule inside ({@link ODataFeed}). Writes are refused before they get here.
  */
 final class FeedProcessor implements CountEntityCollectionProcessor, EntityProcessor {
+
+	private static final Logger logger = LoggerFactory.getLogger(FeedProcessor.class);
 
 	private final ODataFeed feed;
 
@@ -97,15 +104,12 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			List<Map<String, Object>> rows = (limit == 0) ? List.of()
 					: this.feed.rows(new FeedQuery(module, filter, sort, fields, skip + served, fetch), this.user);
 			boolean more = rows.size() > limit;
-			EntityCollection collection = new EntityCollection();
-			for (Map<String, Object> row : rows.subList(0, Math.min(limit, rows.size()))) {
-				collection.getEntities().add(entity(module, fields, row));
-			}
+			Page page = new Page(module, fields, rows.subList(0, Math.min(limit, rows.size())));
 			if (uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue()) {
-				collection.setCount((int) Math.min(Integer.MAX_VALUE, this.feed.count(module, filter, this.user)));
+				page.setCount((int) Math.min(Integer.MAX_VALUE, this.feed.count(module, filter, this.user)));
 			}
 			if (more) {
-				collection.setNext(nextLink(request, served + limit));
+				page.setNext(nextLink(request, served + limit));
 			}
 			EdmEntityType type = entitySet.getEntityType();
 			SelectOption select = uriInfo.getSelectOption();
@@ -120,10 +124,13 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 				.select(select)
 				.count(uriInfo.getCountOption())
 				.id(request.getRawBaseUri() + "/" + entitySet.getName())
+				.writeContentErrorCallback(FeedProcessor::writeFailed)
 				.build();
-			response.setContent(this.odata.createSerializer(responseFormat)
-				.entityCollection(this.metadata, type, collection, options)
-				.getContent());
+			// Written straight into the response as Olingo goes through the page, rather
+			// than as a whole document in a buffer first and then copied.
+			response.setODataContent(this.odata.createSerializer(responseFormat)
+				.entityCollectionStreamed(this.metadata, type, page, options)
+				.getODataContent());
 			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
 			response.setHeader(HttpHeader.CONTENT_TYPE, responseFormat.toContentTypeString());
 			if (preferred != null) {
@@ -327,6 +334,43 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 		}
 		options.add("$skiptoken=" + served);
 		return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?" + String.join("&", options));
+	}
+
+	/**
+	 * A page that could not be written to its end: the status and the first part are sent
+	 * by then, so the client sees a document cut short; the cause is logged.
+	 */
+	private static void writeFailed(ODataContentWriteErrorContext context, WritableByteChannel channel) {
+		logger.error("The OData feed could not write a page to its end", context.getException());
+	}
+
+	/**
+	 * The rows of a page as entities, each made when the serializer comes to it.
+	 */
+	private static final class Page extends EntityIterator {
+
+		private final ModuleDefinition module;
+
+		private final List<Field> fields;
+
+		private final Iterator<Map<String, Object>> rows;
+
+		Page(ModuleDefinition module, List<Field> fields, List<Map<String, Object>> rows) {
+			this.module = module;
+			this.fields = fields;
+			this.rows = rows.iterator();
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.rows.hasNext();
+		}
+
+		@Override
+		public Entity next() {
+			return entity(this.module, this.fields, this.rows.next());
+		}
+
 	}
 
 	private static Entity entity(ModuleDefinition module, List<Field> fields, Map<String, Object> row) {

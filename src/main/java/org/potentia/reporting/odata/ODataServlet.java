@@ -7,9 +7,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.olingo.commons.api.edm.Edm;
+import org.apache.olingo.commons.api.edm.EdmEntityContainer;
+import org.apache.olingo.commons.api.edm.EdmEntitySet;
+import org.apache.olingo.commons.api.edm.EdmEntityType;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataHttpHandler;
 import org.apache.olingo.server.api.ServiceMetadata;
+import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.UserLocaleResolver;
 import org.springframework.context.i18n.LocaleContext;
@@ -33,14 +38,41 @@ final class ODataServlet extends HttpServlet {
 
 	private final transient ODataFeed feed;
 
-	private final transient CatalogueEdmProvider model;
+	private final transient OData odata = OData.newInstance();
+
+	private final transient ServiceMetadata metadata;
 
 	private final transient FeedErrors errors;
 
 	ODataServlet(ODataFeed feed, FeedErrors errors) {
 		this.feed = feed;
-		this.model = new CatalogueEdmProvider(feed.catalogue());
+		this.metadata = metadata(this.odata, feed.catalogue());
 		this.errors = errors;
+	}
+
+	/**
+	 * The feed's model, made once: it depends on the catalogue alone, which is fixed when
+	 * the application starts (the modules' definitions are beans, and nothing adds fields
+	 * later). Olingo's model fills its caches lazily, partly in fields without
+	 * synchronisation, so every entity set, type and property is read here, before the
+	 * servlet serves its first request, and requests only read what is already there.
+	 */
+	static ServiceMetadata metadata(OData odata, Catalogue catalogue) {
+		ServiceMetadata metadata = odata.createServiceMetadata(new CatalogueEdmProvider(catalogue), List.of());
+		Edm edm = metadata.getEdm();
+		edm.getSchemas();
+		EdmEntityContainer container = edm.getEntityContainer();
+		for (EdmEntitySet set : container.getEntitySets()) {
+			container.getEntitySet(set.getName());
+			EdmEntityType type = set.getEntityType();
+			type.getKeyPredicateNames();
+			type.getKeyPropertyRefs();
+			type.getNavigationPropertyNames();
+			for (String name : type.getPropertyNames()) {
+				type.getStructuralProperty(name).getType();
+			}
+		}
+		return metadata;
 	}
 
 	@Override
@@ -60,10 +92,8 @@ final class ODataServlet extends HttpServlet {
 				return;
 			}
 			// Olingo's handler and processors keep per-request state: one of each per
-			// request, over the same model provider.
-			OData odata = OData.newInstance();
-			ServiceMetadata metadata = odata.createServiceMetadata(this.model, List.of());
-			ODataHttpHandler handler = odata.createHandler(metadata);
+			// request, over the same model.
+			ODataHttpHandler handler = this.odata.createHandler(this.metadata);
 			handler.register(new FeedProcessor(this.feed, CurrentUser.get()));
 			handler.process(request, response);
 		}
