@@ -55,8 +55,7 @@ public final class ExportBenchmark {
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
 		String username = options.getOrDefault("user", "bench-admin");
 		BenchmarkRun run = new BenchmarkRun(base, 1, 0);
-		BenchmarkRun.Session session = run.signIn(username,
-				options.getOrDefault("password", BenchmarkData.PASSWORD));
+		BenchmarkRun.Session session = run.signIn(username, options.getOrDefault("password", BenchmarkData.PASSWORD));
 
 		String page = session.browser()
 			.send(HttpRequest.newBuilder(URI.create(base + "/reports/custom/new")).build(),
@@ -97,8 +96,8 @@ public final class ExportBenchmark {
 				Count count = "xlsx".equals(format) ? countXlsx(file) : countCsv(file);
 				String line = String.format(Locale.ROOT,
 						"round %d: %,d data rows, %,d KB in %.1f s = %,.0f rows/s; numeric cells %,d, date-styled %,d",
-						round, count.rows(), Files.size(file) / 1024, seconds, count.rows() / seconds,
-						count.numbers(), count.dated());
+						round, count.rows(), Files.size(file) / 1024, seconds, count.rows() / seconds, count.numbers(),
+						count.dated());
 				System.out.println(line);
 				lines.add(line);
 				if (count.rows() != rows) {
