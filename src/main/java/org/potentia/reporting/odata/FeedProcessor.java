@@ -375,6 +375,8 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 
 	private static Entity entity(ModuleDefinition module, List<Field> fields, Map<String, Object> row) {
 		Entity entity = new Entity();
+		// The type is what full metadata writes as "@odata.type".
+		entity.setType(CatalogueEdmProvider.NAMESPACE + "." + module.name());
 		for (Field field : fields) {
 			Object value = row.get(field.name());
 			if (value instanceof OffsetDateTime dateTime) {

@@ -278,6 +278,19 @@ class ODataFeedTests {
 	}
 
 	@Test
+	void fullMetadataNamesEachEntitysType() {
+		Api.Response page = this.api.as(this.repC)
+			.header("Accept", "application/json;odata.metadata=full")
+			.get("/odata/potentials?$select=name&$filter=" + encode("startswith(name,'" + this.tag + "')"));
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		JsonNode json = page.json();
+		assertThat(json.path("value")).hasSize(3);
+		for (JsonNode entity : json.path("value")) {
+			assertThat(entity.path("@odata.type").asString()).isEqualTo("#Potentia.potentials");
+		}
+	}
+
+	@Test
 	void eachSeesOnlyWhatTheyMaySee() {
 		List<String> teamA = List.of(this.tag + "-a1", this.tag + "-a2", this.tag + "-a3", this.tag + "-a4",
 				this.tag + "-a5");
