@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.potentia.platform.catalogue.Catalogue;
+import org.potentia.platform.catalogue.ModuleDefinition;
+import org.potentia.platform.query.KeptTotals;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
@@ -25,6 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * over the five tables, with the visibility rule inside it: an account's rows count for
  * whoever may see the account, an opportunity's rows for whoever may see the opportunity.
  * Amounts are never added across currencies: every figure is grouped by currency.
+ * <p>
+ * Where the database keeps the forecast totals (PostgreSQL, migration {@code V34_1}: sums
+ * per figure, owner, month, business area and currency) and a view needs no account (not
+ * grouped by account, no account or account type filter), the statement sums those
+ * instead of the rows, under the same visibility rule on the owner: a few thousand rows
+ * instead of millions.
  */
 @Service
 @Transactional(readOnly = true)
@@ -222,6 +230,8 @@ public class ForecastFigures {
 
 	private static final String ZERO = "CAST(0 AS NUMERIC(22, 2))";
 
+	private static final String TOTALS_OWNER = "owner_id";
+
 	private static final List<String> COLUMNS = List.of("budget", "forecast", "billing", "committed", "weighted100",
 			"unweighted");
 
@@ -231,10 +241,13 @@ public class ForecastFigures {
 
 	private final Catalogue catalogue;
 
-	ForecastFigures(JdbcClient jdbc, Visibility visibility, Catalogue catalogue) {
+	private final KeptTotals keptTotals;
+
+	ForecastFigures(JdbcClient jdbc, Visibility visibility, Catalogue catalogue, KeptTotals keptTotals) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.catalogue = catalogue;
+		this.keptTotals = keptTotals;
 	}
 
 	/**
@@ -252,7 +265,7 @@ public class ForecastFigures {
 	 * The figures of each month of the scope, per currency, with running totals.
 	 */
 	public List<CurrencyYear> months(Scope scope, CurrentUser user) {
-		Union union = union(scope, user);
+		Union union = union(scope, null, user);
 		String sql = "SELECT x.currency AS currency, x.m AS m, " + sums() + " FROM (" + union.sql()
 				+ ") x GROUP BY x.currency, x.m ORDER BY x.currency, x.m";
 		Map<String, Map<YearMonth, Amounts>> byCurrency = new LinkedHashMap<>();
@@ -281,7 +294,7 @@ public class ForecastFigures {
 	 * currency, ordered by the group's label.
 	 */
 	public List<CurrencyGroups> groups(Scope scope, Grouping grouping, CurrentUser user, Locale locale) {
-		Union union = union(scope, user);
+		Union union = union(scope, grouping, user);
 		List<Object> parameters = new ArrayList<>();
 		if (grouping == Grouping.BUSINESS_AREA) {
 			parameters.add(locale.getLanguage());
@@ -362,9 +375,84 @@ public class ForecastFigures {
 	/**
 	 * The rows of all four tables in the scope, each with its account, owner, area,
 	 * month, currency and what it adds to each figure: the one statement every view
-	 * groups.
+	 * groups. Read from the kept totals where they answer the view ({@code grouping}
+	 * {@code null} for the months).
 	 */
-	private Union union(Scope scope, CurrentUser user) {
+	private Union union(Scope scope, Grouping grouping, CurrentUser user) {
+		if (answeredByTotals(scope, grouping)) {
+			return totals(scope, user);
+		}
+		return rows(scope, user);
+	}
+
+	/**
+	 * Whether the kept totals answer the view: the database keeps them, the view needs no
+	 * account, and the visibility rule of accounts and opportunities reads the owner
+	 * column the totals keep.
+	 */
+	boolean answeredByTotals(Scope scope, Grouping grouping) {
+		return this.keptTotals.kept() && scope.account() == null && scope.accountType() == null
+				&& grouping != Grouping.ACCOUNT && !(scope.grouped() && scope.group() == Grouping.ACCOUNT)
+				&& ruledByOwner(this.catalogue.get("accounts")) && ruledByOwner(this.catalogue.get("potentials"));
+	}
+
+	private static boolean ruledByOwner(ModuleDefinition module) {
+		return !module.restricted() || TOTALS_OWNER.equals(module.ownerColumn());
+	}
+
+	/**
+	 * The kept totals in the scope, as the union's columns: owner and area 0 stand for
+	 * none there and become {@code NULL}.
+	 */
+	private Union totals(Scope scope, CurrentUser user) {
+		SqlCondition where = SqlCondition
+			.of("t.month >= DATE '" + scope.from() + "' AND t.month < DATE '" + scope.to() + "'");
+		if (scope.area() != null) {
+			where = where.and(SqlCondition.of("t.business_area_id = ?", scope.area()));
+		}
+		if (scope.currency() != null) {
+			where = where.and(SqlCondition.of("t.currency = ?", scope.currency()));
+		}
+		if (scope.owner() != null) {
+			where = where.and(SqlCondition.of("t.owner_id = ?", scope.owner()));
+		}
+		if (scope.team() != null) {
+			where = where.and(Visibility.ownedByTeam("t.owner_id", scope.team()));
+		}
+		if (scope.grouped()) {
+			Long value = scope.groupValue();
+			where = where.and(switch (scope.group()) {
+				case OWNER -> SqlCondition.of("t.owner_id = ?", (value != null) ? value : 0L);
+				case BUSINESS_AREA -> SqlCondition.of("t.business_area_id = ?", (value != null) ? value : 0L);
+				case TEAM -> (value != null) ? Visibility.ownedByTeam("t.owner_id", value) : SqlCondition
+					.of("(t.owner_id = 0 OR t.owner_id IN (SELECT vu.id FROM users vu WHERE vu.team_id IS NULL))");
+				case ACCOUNT -> throw new IllegalStateException("The totals keep no account");
+			});
+		}
+		SqlCondition accounts = this.visibility.predicate(this.catalogue.get("accounts"), "t", user);
+		SqlCondition opportunities = this.visibility.predicate(this.catalogue.get("potentials"), "t", user);
+		if (!accounts.equals(opportunities)) {
+			where = where.and(SqlCondition.combine(" OR ",
+					List.of(SqlCondition.of("t.figure IN ('budget', 'forecast', 'billing')").and(accounts),
+							SqlCondition.of("t.figure IN ('won', 'open')").and(opportunities))));
+		}
+		else {
+			where = where.and(accounts);
+		}
+		String sql = "SELECT CAST(NULL AS BIGINT) AS account_id, NULLIF(t.owner_id, 0) AS owner_id,"
+				+ " NULLIF(t.business_area_id, 0) AS area_id, t.month AS m, t.currency AS currency,"
+				+ figure("budget", "t.amount") + " AS budget, " + figure("forecast", "t.amount") + " AS forecast, "
+				+ figure("billing", "t.amount") + " AS billing, " + figure("won", "t.amount") + " AS committed, "
+				+ figure("open", "t.weighted100") + " AS weighted100, " + figure("open", "t.amount")
+				+ " AS unweighted FROM forecast_totals t WHERE " + where.sql();
+		return new Union(sql, where.parameters());
+	}
+
+	private static String figure(String code, String column) {
+		return "CASE WHEN t.figure = '" + code + "' THEN " + column + " ELSE " + ZERO + " END";
+	}
+
+	private Union rows(Scope scope, CurrentUser user) {
 		List<String> parts = new ArrayList<>();
 		List<Object> parameters = new ArrayList<>();
 		for (Source source : List.of(Source.BUDGET, Source.FORECAST, Source.BILLING, Source.OPPORTUNITIES)) {
