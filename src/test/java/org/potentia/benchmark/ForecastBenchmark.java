@@ -36,7 +36,9 @@ import java.util.Map;
  * The timing run signs in over HTTP as {@code bench-admin} and {@code bench-rep-01} to a
  * running Potentia (as {@link BenchmarkRun}), and times in turns the account card's chart
  * fragment (for an account of the rep), the forecast report for a year grouped by owner
- * as the admin and as the rep, and the same figures by hand-written SQL on the database.
+ * as the admin and as the rep, and the same figures by hand-written SQL on the database
+ * (over the rows, and over the totals PostgreSQL keeps), and the billing bulk upsert of
+ * 10,000 rows ({@code --bulk-rounds}, 3 by default).
  *
  * <pre>
  * ./mvnw -q test-compile exec:java@bench-forecast -Dexec.args="--generate --scale=0.1"
@@ -204,36 +206,143 @@ public final class ForecastBenchmark {
 				+ " JOIN potentials p ON p.id = f.potential_id JOIN pipeline_stages s ON s.id = p.stage_id"
 				+ " WHERE p.account_id = " + account + " AND s.kind <> 'lost' AND f.forecast_month >= " + from
 				+ " AND f.forecast_month < " + to + ") x GROUP BY currency, m";
-		String reportSql = reportSql(from, to, null);
-		String repReportSql = reportSql(from, to, rep.userId());
-
 		List<Case> cases = List.of(
 				new Case("account card chart fragment", "rep", rep, "/accounts/" + account + "/figures?year=" + year,
-						true, accountSql),
+						true, accountSql, null),
 				new Case("forecast report, year, by owner", "admin", admin,
-						"/reports/forecast?year=" + year + "&group=owner", false, reportSql),
+						"/reports/forecast?year=" + year + "&group=owner", false, reportSql(from, to, null),
+						totalsSql(from, to, null)),
 				new Case("forecast report, year, by owner", "rep", rep,
-						"/reports/forecast?year=" + year + "&group=owner", false, repReportSql));
-		System.out.println("| case | user | HTTP median ms | HTTP p90 ms | SQL median ms | ratio |");
-		System.out.println("|---|---|---:|---:|---:|---:|");
+						"/reports/forecast?year=" + year + "&group=owner", false, reportSql(from, to, rep.userId()),
+						totalsSql(from, to, rep.userId())));
+		System.out.println("| case | user | HTTP median ms | HTTP p90 ms | rows SQL median ms | ratio to rows SQL"
+				+ " | kept totals SQL median ms |");
+		System.out.println("|---|---|---:|---:|---:|---:|---:|");
 		for (Case c : cases) {
 			List<Double> http = new ArrayList<>();
 			List<Double> sql = new ArrayList<>();
+			List<Double> totals = new ArrayList<>();
 			for (int i = 0; i < warmup + requests; i++) {
 				double h = http(base, c);
 				double s = sql(connection, c.sql());
+				double t = (c.totalsSql() != null) ? sql(connection, c.totalsSql()) : Double.NaN;
 				if (i >= warmup) {
 					http.add(h);
 					sql.add(s);
+					totals.add(t);
 				}
 			}
 			Collections.sort(http);
 			Collections.sort(sql);
+			Collections.sort(totals);
 			double httpMedian = http.get(http.size() / 2);
 			double sqlMedian = sql.get(sql.size() / 2);
-			System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f |%n", c.name(), c.role(), httpMedian,
-					http.get((int) Math.floor(http.size() * 0.9)), sqlMedian, httpMedian / sqlMedian);
+			System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %s |%n", c.name(), c.role(),
+					httpMedian, http.get((int) Math.floor(http.size() * 0.9)), sqlMedian, httpMedian / sqlMedian,
+					(c.totalsSql() != null) ? String.format(Locale.ROOT, "%.0f", totals.get(totals.size() / 2))
+							: "n/a");
 		}
+		bulk(connection, admin, base, Integer.parseInt(options.getOrDefault("bulk-rounds", "3")), year);
+	}
+
+	/**
+	 * Times {@code POST /api/v1/billing/bulk} with 10,000 rows as the admin: rows that
+	 * are new, the same body again (nothing changes), and every amount changed; a few
+	 * rounds each with its own external ids, removed afterwards.
+	 */
+	private static void bulk(Connection connection, BenchmarkRun.Session admin, String base, int rounds, int year)
+			throws Exception {
+		List<Long> accounts = longs(connection, "SELECT id FROM accounts ORDER BY id FETCH FIRST 170 ROWS ONLY");
+		List<Long> areas = longs(connection, "SELECT id FROM business_areas ORDER BY id");
+		String prefix = "bench-bulk-" + System.currentTimeMillis();
+		List<Double> created = new ArrayList<>();
+		List<Double> unchanged = new ArrayList<>();
+		List<Double> updated = new ArrayList<>();
+		try {
+			for (int round = 0; round < rounds; round++) {
+				String first = bulkBody(prefix + "-" + round, accounts, areas, year, 100);
+				created.add(post(base, admin, first));
+				unchanged.add(post(base, admin, first));
+				updated.add(post(base, admin, bulkBody(prefix + "-" + round, accounts, areas, year, 200)));
+			}
+		}
+		finally {
+			update(connection, "DELETE FROM billing WHERE external_id LIKE '" + prefix + "-%'");
+		}
+		System.out.println();
+		System.out.println("| billing bulk upsert, 10,000 rows | median ms | max ms |");
+		System.out.println("|---|---:|---:|");
+		for (Map.Entry<String, List<Double>> entry : Map
+			.of("all new", created, "the same again (unchanged)", unchanged, "every amount changed", updated)
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.toList()) {
+			List<Double> times = new ArrayList<>(entry.getValue());
+			Collections.sort(times);
+			System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f |%n", entry.getKey(), times.get(times.size() / 2),
+					times.get(times.size() - 1));
+		}
+	}
+
+	private static String bulkBody(String prefix, List<Long> accounts, List<Long> areas, int year, int amount) {
+		StringBuilder body = new StringBuilder("{\"data\":[");
+		for (int i = 0; i < 10_000; i++) {
+			long account = accounts.get(i % accounts.size());
+			long area = areas.get((i / accounts.size()) % areas.size());
+			int month = 1 + (i / (accounts.size() * areas.size())) % 12;
+			body.append((i > 0) ? "," : "")
+				.append("{\"type\":\"billing\",\"attributes\":{\"external_id\":\"")
+				.append(prefix)
+				.append('-')
+				.append(i)
+				.append("\",\"account_id\":")
+				.append(account)
+				.append(",\"billing_month\":\"")
+				.append(String.format(Locale.ROOT, "%d-%02d-01", year, month))
+				.append("\",\"business_area_id\":")
+				.append(area)
+				.append(",\"amount\":")
+				.append(amount + (i % 7))
+				.append(",\"currency\":\"EUR\",\"invoice_number\":\"")
+				.append(prefix)
+				.append('-')
+				.append(i)
+				.append("\"}}");
+		}
+		return body.append("]}").toString();
+	}
+
+	private static double post(String base, BenchmarkRun.Session session, String body) throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = session.browser()
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/billing/bulk"))
+				.timeout(Duration.ofSeconds(120))
+				.header("Authorization", "Bearer " + session.token())
+				.header("Content-Type", "application/vnd.api+json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		double millis = (System.nanoTime() - start) / 1e6;
+		if (response.statusCode() != 200 && response.statusCode() != 201) {
+			throw new IllegalStateException("the bulk upsert answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(500, response.body().length())));
+		}
+		return millis;
+	}
+
+	/**
+	 * The report's figures grouped by owner, by hand, from the totals PostgreSQL keeps
+	 * (migration {@code V34_1}), over all owners or one.
+	 */
+	private static String totalsSql(String from, String to, Long owner) {
+		return "SELECT owner_id, currency, SUM(CASE WHEN figure = 'budget' THEN amount ELSE 0 END),"
+				+ " SUM(CASE WHEN figure = 'forecast' THEN amount ELSE 0 END),"
+				+ " SUM(CASE WHEN figure = 'billing' THEN amount ELSE 0 END),"
+				+ " SUM(CASE WHEN figure = 'won' THEN amount ELSE 0 END),"
+				+ " SUM(CASE WHEN figure = 'open' THEN weighted100 ELSE 0 END) / 100,"
+				+ " SUM(CASE WHEN figure = 'open' THEN amount ELSE 0 END) FROM forecast_totals WHERE month >= " + from
+				+ " AND month < " + to + ((owner != null) ? " AND owner_id = " + owner : "")
+				+ " GROUP BY owner_id, currency";
 	}
 
 	/**
@@ -261,7 +370,8 @@ public final class ForecastBenchmark {
 				+ opportunities + ") x GROUP BY owner_id, currency";
 	}
 
-	record Case(String name, String role, BenchmarkRun.Session session, String path, boolean htmx, String sql) {
+	record Case(String name, String role, BenchmarkRun.Session session, String path, boolean htmx, String sql,
+			String totalsSql) {
 	}
 
 	private static double http(String base, Case c) throws Exception {
