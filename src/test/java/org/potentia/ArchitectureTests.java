@@ -51,7 +51,8 @@ class ArchitectureTests {
 	/**
 	 * The record modules reach each other through typed services and know their own
 	 * catalogue entry as a bean; looking a module up by its name is for the generic
-	 * surfaces (platform, module tools, workflows, web forms) that work on any module.
+	 * surfaces (platform, imports, module tools, workflows, web forms) that work on any
+	 * module.
 	 */
 	@Test
 	void recordModulesDoNotLookUpModulesByName() {
@@ -63,6 +64,21 @@ class ArchitectureTests {
 			.callMethod(Catalogue.class, "get", String.class)
 			.orShould()
 			.callMethod(Catalogue.class, "find", String.class)
+			.check(classes);
+	}
+
+	/**
+	 * The CSV import reaches the modules through the platform's generic surfaces (the
+	 * catalogue, {@code RecordWriter}, {@code ImportProfile}); no module, the platform
+	 * included, depends on it, so a module that offers import need not know it.
+	 */
+	@Test
+	void nothingDependsOnTheImports() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.potentia.imports..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.potentia.imports..")
 			.check(classes);
 	}
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.account.AccountService;
 import org.potentia.identity.Team;
-import org.potentia.lead.ImportRuns;
+import org.potentia.imports.CsvImports;
+import org.potentia.imports.ImportJob;
+import org.potentia.imports.ImportRuns;
 import org.potentia.pipeline.PipelineService;
-import org.potentia.platform.csv.CsvImports;
-import org.potentia.platform.csv.ImportJob;
 import org.potentia.testing.Api;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;

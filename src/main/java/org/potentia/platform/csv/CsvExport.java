@@ -42,7 +42,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CsvExport {
 
-	static final String ID_SUFFIX = " (ID)";
+	/**
+	 * What the header of a relation's id column adds to the relation's label; the import
+	 * maps such a column back to the relation.
+	 */
+	public static final String ID_SUFFIX = " (ID)";
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -161,7 +165,11 @@ public class CsvExport {
 		return (first == '+' || first == '-') && !text.matches("[+-][0-9 ()./-]*");
 	}
 
-	static String unguard(String text) {
+	/**
+	 * The cell's text without the apostrophe {@link #text(Object)} put before a formula,
+	 * for reading an exported file back in.
+	 */
+	public static String unguard(String text) {
 		return (text.length() > 1 && text.charAt(0) == '\'' && isFormula(text.substring(1))) ? text.substring(1) : text;
 	}
 

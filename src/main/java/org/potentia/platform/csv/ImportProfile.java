@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * How a module's CSV import differs from plain "one row, one new record": values for
  * fields no column supplies, and the field whose value must be unique (case-insensitive)
- * among the module's records and the rows of the file. A module publishes one as a bean;
- * without it, rows get only the defaults of the module's new form.
+ * among the module's records and the rows of the file. A module publishes one as a bean,
+ * which the imports module reads, so the module need not know the import; without it,
+ * rows get only the defaults of the module's new form.
  *
  * @param module the API name of the module
  * @param defaults values (as CSV text) for fields that no column maps or whose cell is

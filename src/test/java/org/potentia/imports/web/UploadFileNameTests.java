@@ -1,4 +1,4 @@
-package org.potentia.platform.web;
+package org.potentia.imports.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -7,13 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.potentia.platform.csv.CsvImports;
-import org.potentia.platform.csv.ImportJob;
+import org.potentia.imports.CsvImports;
+import org.potentia.imports.ImportJob;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
-import org.potentia.testing.WebSession;
 import org.potentia.testing.WebSession.Answer;
+import org.potentia.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mock.web.MockMultipartFile;

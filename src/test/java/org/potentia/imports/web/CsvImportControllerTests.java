@@ -1,4 +1,4 @@
-package org.potentia.platform.web;
+package org.potentia.imports.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

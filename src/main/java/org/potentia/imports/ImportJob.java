@@ -1,4 +1,4 @@
-package org.potentia.platform.csv;
+package org.potentia.imports;
 
 import java.time.Duration;
 import java.time.Instant;

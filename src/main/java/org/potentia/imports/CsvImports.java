@@ -1,4 +1,4 @@
-package org.potentia.platform.csv;
+package org.potentia.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.potentia.imports.ImportJob.Status;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
@@ -31,7 +32,8 @@ import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
-import org.potentia.platform.csv.ImportJob.Status;
+import org.potentia.platform.csv.CsvExport;
+import org.potentia.platform.csv.ImportProfile;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.DisposableBean;

@@ -1,4 +1,4 @@
-package org.potentia.lead;
+package org.potentia.imports;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.potentia.identity.IdentityService;
-import org.potentia.platform.csv.CsvImports;
+import org.potentia.lead.LeadFixtures;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;

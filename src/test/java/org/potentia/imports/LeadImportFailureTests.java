@@ -1,12 +1,12 @@
-package org.potentia.lead;
+package org.potentia.imports;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.potentia.lead.LeadForm;
 import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
-import org.potentia.platform.csv.ImportJob;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;

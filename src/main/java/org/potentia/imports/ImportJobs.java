@@ -1,4 +1,4 @@
-package org.potentia.platform.csv;
+package org.potentia.imports;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.potentia.platform.csv.ImportJob.Status;
+import org.potentia.imports.ImportJob.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.potentia.platform.csv;
+package org.potentia.imports;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

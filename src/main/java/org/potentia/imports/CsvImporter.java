@@ -1,4 +1,4 @@
-package org.potentia.platform.csv;
+package org.potentia.imports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.potentia.imports.ImportJob.Status;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.FieldError;
@@ -36,7 +37,8 @@ import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
-import org.potentia.platform.csv.ImportJob.Status;
+import org.potentia.platform.csv.CsvExport;
+import org.potentia.platform.csv.ImportProfile;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.Values;
 import org.potentia.platform.security.CurrentUser;

@@ -1,14 +1,13 @@
-package org.potentia.lead;
+package org.potentia.imports;
 
 import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import org.potentia.lead.LeadService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.csv.ImportError;
-import org.potentia.platform.csv.ImportJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -1,4 +1,4 @@
-package org.potentia.platform.csv;
+package org.potentia.imports;
 
 /**
  * A row the import reported instead of saving.

@@ -1,4 +1,4 @@
-package org.potentia.lead;
+package org.potentia.imports;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.potentia.platform.csv.CsvImports;
-import org.potentia.platform.csv.ImportJob;
 import org.potentia.platform.security.CurrentUser;
 
 /**

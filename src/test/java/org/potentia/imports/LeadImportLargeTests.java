@@ -1,4 +1,4 @@
-package org.potentia.lead;
+package org.potentia.imports;
 
 import java.io.BufferedWriter;
 import java.io.InputStream;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.potentia.platform.csv.ImportJob;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 

@@ -1,6 +1,4 @@
-package org.potentia.platform.web;
-
-import java.util.Map;
+package org.potentia.imports.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +8,12 @@ import java.util.Map;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
 
+import org.potentia.imports.CsvImports;
+import org.potentia.imports.ImportJob;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
-import org.potentia.platform.csv.CsvImports;
-import org.potentia.platform.csv.ImportJob;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
