@@ -10,26 +10,18 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What the forms of an account's monthly figures (budgets, rolling forecasts, billing)
- * share: the account, the business area, the amount, its currency and the version. Each
- * form adds its month under the catalogue name of its table's month column.
+ * share: the account, a business area (which they must have), the amount, its currency
+ * and the version. Each form adds its month under the catalogue name of its table's month
+ * column.
  */
-public abstract class AccountFigureForm {
+public abstract class AccountFigureForm extends MonthlyAmountForm {
 
 	@NotNull
 	private Long accountId;
 
-	@NotNull
-	private Long businessAreaId;
-
-	@NotNull
-	@Digits(integer = 17, fraction = 2)
-	private BigDecimal amount;
-
 	@Size(max = 3)
 	@Pattern(regexp = "([A-Za-z]{3})?", message = "{figures.error.currency}")
 	private String currency = "EUR";
-
-	private Long version;
 
 	/**
 	 * The month the row is for: any day of it.
@@ -46,20 +38,16 @@ public abstract class AccountFigureForm {
 		this.accountId = accountId;
 	}
 
+	@Override
+	@NotNull
 	public Long getBusinessAreaId() {
-		return this.businessAreaId;
+		return super.getBusinessAreaId();
 	}
 
-	public void setBusinessAreaId(Long businessAreaId) {
-		this.businessAreaId = businessAreaId;
-	}
-
+	@Override
+	@Digits(integer = 17, fraction = 2)
 	public BigDecimal getAmount() {
-		return this.amount;
-	}
-
-	public void setAmount(BigDecimal amount) {
-		this.amount = amount;
+		return super.getAmount();
 	}
 
 	public String getCurrency() {
@@ -68,14 +56,6 @@ public abstract class AccountFigureForm {
 
 	public void setCurrency(String currency) {
 		this.currency = currency;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

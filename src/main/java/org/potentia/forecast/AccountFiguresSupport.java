@@ -30,11 +30,6 @@ class AccountFiguresSupport {
 
 	static final String DEFAULT_CURRENCY = "EUR";
 
-	/**
-	 * The largest amount a column of numeric(19, 2) holds, exclusive.
-	 */
-	static final BigDecimal LIMIT = new BigDecimal("100000000000000000");
-
 	private final AccountService accounts;
 
 	private final PipelineService pipeline;
@@ -89,10 +84,8 @@ class AccountFiguresSupport {
 	void check(Long accountId, String monthField, java.time.LocalDate month, Long areaId, BigDecimal amount,
 			String currency, CurrentUser user) {
 		List<FieldError> errors = new ArrayList<>();
-		if (month != null && (month.getYear() < PotentialForecastService.MIN_YEAR
-				|| month.getYear() > PotentialForecastService.MAX_YEAR)) {
-			errors.add(new FieldError(monthField, "error.forecast.month_range", PotentialForecastService.MIN_YEAR,
-					PotentialForecastService.MAX_YEAR));
+		if (month != null) {
+			ForecastBounds.checkYear(month.getYear(), monthField, errors);
 		}
 		if (accountId == null || !this.accounts.isVisible(accountId, user)) {
 			errors.add(new FieldError("account_id", "error.relation.unknown"));
@@ -178,7 +171,7 @@ class AccountFiguresSupport {
 			throw new NumberFormatException(text);
 		}
 		BigDecimal amount = new BigDecimal(normal);
-		if (amount.stripTrailingZeros().scale() > 2 || amount.abs().compareTo(LIMIT) >= 0) {
+		if (!ForecastBounds.fits(amount)) {
 			throw new NumberFormatException(text);
 		}
 		return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
@@ -189,7 +182,7 @@ class AccountFiguresSupport {
 	 * column.
 	 */
 	static void checkAmount(BigDecimal amount, List<FieldError> errors) {
-		if (amount != null && amount.abs().compareTo(LIMIT) >= 0) {
+		if (amount != null && !ForecastBounds.fitsColumn(amount)) {
 			errors.add(new FieldError("amount", "error.attribute.range", "amount"));
 		}
 	}

@@ -128,7 +128,7 @@ public class BillingBulkUpsert {
 							new FieldError("external_id", "figures.error.external_id_twice", externalId, first)));
 				}
 			}
-			if (row.getAmount() != null && row.getAmount().abs().compareTo(AccountFiguresSupport.LIMIT) >= 0) {
+			if (row.getAmount() != null && !ForecastBounds.fitsColumn(row.getAmount())) {
 				errors.add(new RowError(i, new FieldError("amount", "error.attribute.range", "amount")));
 			}
 			if (row.getCurrency() != null && !row.getCurrency().isBlank()

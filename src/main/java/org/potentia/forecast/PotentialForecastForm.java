@@ -1,6 +1,5 @@
 package org.potentia.forecast;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
  * One invoicing forecast row as sent to the API. The month must be the first of a month;
  * the service checks it, the amount and the business area with its own messages.
  */
-public class PotentialForecastForm {
+public class PotentialForecastForm extends MonthlyAmountForm {
 
 	@NotNull
 	private Long potentialId;
@@ -17,20 +16,13 @@ public class PotentialForecastForm {
 	@NotNull
 	private LocalDate forecastMonth;
 
-	private Long businessAreaId;
-
-	@NotNull
-	private BigDecimal amount;
-
-	private Long version;
-
 	static PotentialForecastForm of(PotentialForecast row) {
 		PotentialForecastForm form = new PotentialForecastForm();
 		form.potentialId = row.getPotentialId();
 		form.forecastMonth = row.getForecastMonth();
-		form.businessAreaId = row.getBusinessAreaId();
-		form.amount = row.getAmount();
-		form.version = row.getVersion();
+		form.setBusinessAreaId(row.getBusinessAreaId());
+		form.setAmount(row.getAmount());
+		form.setVersion(row.getVersion());
 		return form;
 	}
 
@@ -48,30 +40,6 @@ public class PotentialForecastForm {
 
 	public void setForecastMonth(LocalDate forecastMonth) {
 		this.forecastMonth = forecastMonth;
-	}
-
-	public Long getBusinessAreaId() {
-		return this.businessAreaId;
-	}
-
-	public void setBusinessAreaId(Long businessAreaId) {
-		this.businessAreaId = businessAreaId;
-	}
-
-	public BigDecimal getAmount() {
-		return this.amount;
-	}
-
-	public void setAmount(BigDecimal amount) {
-		this.amount = amount;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

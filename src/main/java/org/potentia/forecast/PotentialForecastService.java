@@ -60,18 +60,6 @@ public class PotentialForecastService {
 	 */
 	public static final int MAX_ROWS = 360;
 
-	/**
-	 * The first year a forecast month may be in.
-	 */
-	public static final int MIN_YEAR = 1900;
-
-	/**
-	 * The last year a forecast month may be in.
-	 */
-	public static final int MAX_YEAR = 2199;
-
-	private static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999999999999.99");
-
 	private final PotentialForecastRepository forecasts;
 
 	private final OpportunityService opportunities;
@@ -215,21 +203,25 @@ public class PotentialForecastService {
 				&& (months == null || months < 1 || months > ScheduleSpread.MAX_MONTHS)) {
 			errors.add(new FieldError("months", "error.forecast.months", ScheduleSpread.MAX_MONTHS));
 		}
-		if (start == null || start.getYear() < MIN_YEAR || start.getYear() > MAX_YEAR) {
-			errors.add(new FieldError("start_month", "error.forecast.month_range", MIN_YEAR, MAX_YEAR));
+		if (start == null) {
+			errors.add(new FieldError("start_month", "error.forecast.month_range", ForecastBounds.MIN_YEAR,
+					ForecastBounds.MAX_YEAR));
+		}
+		else {
+			ForecastBounds.checkYear(start.getYear(), "start_month", errors);
 		}
 		BigDecimal spreadAmount = (amount != null) ? amount : opportunity.getAmount();
 		if (spreadAmount == null || spreadAmount.signum() <= 0) {
 			errors.add(new FieldError("amount", "error.forecast.nothing_to_spread"));
 		}
-		else if (spreadAmount.stripTrailingZeros().scale() > 2 || spreadAmount.compareTo(MAX_AMOUNT) > 0) {
+		else if (!ForecastBounds.fits(spreadAmount)) {
 			errors.add(new FieldError("amount", "error.forecast.amount_range"));
 		}
 		if (!overwriteEdited && this.forecasts.anyEdited(potentialId)) {
 			errors.add(new FieldError("confirm", "error.forecast.confirm_overwrite"));
 		}
 		if (errors.isEmpty() && schedule == Schedule.MONTHLY
-				&& ScheduleSpread.total(schedule, spreadAmount, months).compareTo(MAX_AMOUNT) > 0) {
+				&& !ForecastBounds.fitsColumn(ScheduleSpread.total(schedule, spreadAmount, months))) {
 			errors.add(new FieldError("amount", "error.forecast.amount_range"));
 		}
 		if (!errors.isEmpty()) {
@@ -288,7 +280,7 @@ public class PotentialForecastService {
 								? Schedule.MONTHLY : Schedule.EVEN;
 		int months = rows.size();
 		if (months > ScheduleSpread.MAX_MONTHS || (schedule == Schedule.MONTHLY
-				&& ScheduleSpread.total(schedule, opportunity.getAmount(), months).compareTo(MAX_AMOUNT) > 0)) {
+				&& !ForecastBounds.fitsColumn(ScheduleSpread.total(schedule, opportunity.getAmount(), months)))) {
 			return;
 		}
 		replace(potentialId, schedule, opportunity.getAmount(), months, rows.get(0).getMonth(),
@@ -390,11 +382,7 @@ public class PotentialForecastService {
 	}
 
 	private static YearMonth checkMonth(YearMonth month, String field, List<FieldError> errors) {
-		if (month.getYear() < MIN_YEAR || month.getYear() > MAX_YEAR) {
-			errors.add(new FieldError(field, "error.forecast.month_range", MIN_YEAR, MAX_YEAR));
-			return null;
-		}
-		return month;
+		return ForecastBounds.checkYear(month.getYear(), field, errors) ? month : null;
 	}
 
 	private Long parseArea(String text, Long current, String field, List<FieldError> errors) {
@@ -442,7 +430,7 @@ public class PotentialForecastService {
 			errors.add(new FieldError(field, "error.forecast.amount_negative"));
 			return null;
 		}
-		if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
+		if (!ForecastBounds.fits(amount)) {
 			errors.add(new FieldError(field, "error.forecast.amount_range"));
 			return null;
 		}

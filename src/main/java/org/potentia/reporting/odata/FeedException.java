@@ -1,8 +1,8 @@
 package org.potentia.reporting.odata;
 
 /**
- * A request the feed refuses, with the HTTP status and the message key of the OData error
- * it answers with (resolved in the user's language).
+ * A request the feed refuses or cannot answer, with the HTTP status and the message key
+ * of the OData error it answers with (resolved in the user's language).
  */
 final class FeedException extends RuntimeException {
 
@@ -25,6 +25,14 @@ final class FeedException extends RuntimeException {
 
 	static FeedException notFound(String messageKey, Object... arguments) {
 		return new FeedException(404, messageKey, arguments);
+	}
+
+	/**
+	 * The feed's own fault, such as a stored value that does not fit the property the
+	 * model declares for it.
+	 */
+	static FeedException serverError(String messageKey, Object... arguments) {
+		return new FeedException(500, messageKey, arguments);
 	}
 
 	int status() {

@@ -19,6 +19,9 @@ import org.apache.olingo.commons.api.data.Property;
 import org.apache.olingo.commons.api.data.ValueType;
 import org.apache.olingo.commons.api.edm.EdmEntitySet;
 import org.apache.olingo.commons.api.edm.EdmEntityType;
+import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
+import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException;
+import org.apache.olingo.commons.api.edm.EdmProperty;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
@@ -104,14 +107,14 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			List<Map<String, Object>> rows = (limit == 0) ? List.of()
 					: this.feed.rows(new FeedQuery(module, filter, sort, fields, skip + served, fetch), this.user);
 			boolean more = rows.size() > limit;
-			Page page = new Page(module, fields, rows.subList(0, Math.min(limit, rows.size())));
+			EdmEntityType type = entitySet.getEntityType();
+			Page page = new Page(writable(module, type, fields, rows.subList(0, Math.min(limit, rows.size()))));
 			if (uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue()) {
 				page.setCount((int) Math.min(Integer.MAX_VALUE, this.feed.count(module, filter, this.user)));
 			}
 			if (more) {
 				page.setNext(nextLink(request, served + limit));
 			}
-			EdmEntityType type = entitySet.getEntityType();
 			SelectOption select = uriInfo.getSelectOption();
 			String selectList = this.odata.createUriHelper().buildContextURLSelectList(type, null, select);
 			ContextURL context = ContextURL.with()
@@ -192,7 +195,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 				.suffix(ContextURL.Suffix.ENTITY)
 				.build();
 			response.setContent(this.odata.createSerializer(responseFormat)
-				.entity(this.metadata, type, entity(module, fields, rows.get(0)),
+				.entity(this.metadata, type, writable(module, type, fields, rows).get(0),
 						EntitySerializerOptions.with().contextURL(context).select(select).build())
 				.getContent());
 			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
@@ -338,37 +341,64 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 
 	/**
 	 * A page that could not be written to its end: the status and the first part are sent
-	 * by then, so the client sees a document cut short; the cause is logged.
+	 * by then, so the client sees a document cut short; the cause is logged. Values are
+	 * checked before ({@link #writable}), so only the connection failing ends here.
 	 */
 	private static void writeFailed(ODataContentWriteErrorContext context, WritableByteChannel channel) {
 		logger.error("The OData feed could not write a page to its end", context.getException());
 	}
 
 	/**
-	 * The rows of a page as entities, each made when the serializer comes to it.
+	 * The rows of a page as entities, each value checked the way the serializer will
+	 * write it (its EDM type with the declared length, precision and scale). The page is
+	 * streamed after the status is sent, when a value that does not fit could only cut
+	 * the document short; found here, it is an OData error instead, naming the record and
+	 * the property.
+	 * @throws FeedException (500) for a value that does not fit its property
+	 */
+	private static List<Entity> writable(ModuleDefinition module, EdmEntityType type, List<Field> fields,
+			List<Map<String, Object>> rows) {
+		List<Entity> entities = new ArrayList<>(rows.size());
+		for (Map<String, Object> row : rows) {
+			Entity entity = entity(module, fields, row);
+			for (Property property : entity.getProperties()) {
+				EdmProperty declared = (EdmProperty) type.getProperty(property.getName());
+				try {
+					((EdmPrimitiveType) declared.getType()).valueToString(property.getValue(), declared.isNullable(),
+							declared.getMaxLength(), declared.getPrecision(), declared.getScale(),
+							declared.isUnicode());
+				}
+				catch (EdmPrimitiveTypeException ex) {
+					logger.error("The OData feed cannot write {} of {}({}): {}", property.getName(), module.name(),
+							row.get("id"), ex.getMessage());
+					throw FeedException.serverError("error.odata.unwritable", property.getName(), module.name(),
+							String.valueOf(row.get("id")));
+				}
+			}
+			entities.add(entity);
+		}
+		return entities;
+	}
+
+	/**
+	 * The entities of a page, for the serializer to stream.
 	 */
 	private static final class Page extends EntityIterator {
 
-		private final ModuleDefinition module;
+		private final Iterator<Entity> entities;
 
-		private final List<Field> fields;
-
-		private final Iterator<Map<String, Object>> rows;
-
-		Page(ModuleDefinition module, List<Field> fields, List<Map<String, Object>> rows) {
-			this.module = module;
-			this.fields = fields;
-			this.rows = rows.iterator();
+		Page(List<Entity> entities) {
+			this.entities = entities.iterator();
 		}
 
 		@Override
 		public boolean hasNext() {
-			return this.rows.hasNext();
+			return this.entities.hasNext();
 		}
 
 		@Override
 		public Entity next() {
-			return entity(this.module, this.fields, this.rows.next());
+			return this.entities.next();
 		}
 
 	}

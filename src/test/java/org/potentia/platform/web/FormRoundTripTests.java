@@ -44,12 +44,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Nothing entered is lost by editing: for every module with an edit page (read from the
  * field catalogue, so a new module is covered without code here), as admin, manager and
- * rep, in English and German, a record with every field filled is opened in its edit
- * page, one text field is changed, and the form is posted back exactly as a browser would
- * post it; every other field must be unchanged in the database.
+ * rep, in English and German (the browser's language, and for the rep also German chosen
+ * with the language switch while the browser asks for English), a record with every field
+ * filled is opened in its edit page, one text field is changed, and the form is posted
+ * back exactly as a browser would post it; every other field must be unchanged in the
+ * database.
  */
 @PotentiaTest
 class FormRoundTripTests {
+
+	/**
+	 * German chosen on the profile (the language switch), with a browser that asks for
+	 * English.
+	 */
+	private static final String SWITCHED_TO_GERMAN = "de by the language switch";
 
 	/** Written by every save, so they change with any edit. */
 	private static final Set<String> AUDIT = Set.of("updated_at", "updated_by", "version");
@@ -88,12 +96,15 @@ class FormRoundTripTests {
 							() -> roundTrip(module, role, language)));
 				}
 			}
+			tests.add(DynamicTest.dynamicTest(module.name() + " as " + Role.REP + " in " + SWITCHED_TO_GERMAN,
+					() -> roundTrip(module, Role.REP, SWITCHED_TO_GERMAN)));
 		}
-		assertThat(tests).hasSizeGreaterThanOrEqualTo(4 * 3 * 2);
+		assertThat(tests).hasSizeGreaterThanOrEqualTo(4 * (3 * 2 + 1));
 		return tests.stream();
 	}
 
 	private void roundTrip(ModuleDefinition module, Role role, String language) throws Exception {
+		String browser = SWITCHED_TO_GERMAN.equals(language) ? "en" : language;
 		var team = this.people.team();
 		Person rep = this.people.rep(team);
 		Person admin = this.people.admin();
@@ -103,6 +114,15 @@ class FormRoundTripTests {
 			case REP -> rep;
 		};
 		long id = this.catalogueRecords.owner(admin, rep).make(module);
+		if (SWITCHED_TO_GERMAN.equals(language)) {
+			assertThat(this.mvc
+				.perform(post("/profile/language").param("language", "de")
+					.with(csrf())
+					.with(user(this.users.loadUserByUsername(editor.username()))))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(302);
+		}
 		Map<String, Object> before = row(module, id);
 		for (Field field : module.fields()) {
 			if (!field.readOnly() && (field.type() == FieldType.DATE || field.type() == FieldType.MONEY)) {
@@ -111,8 +131,10 @@ class FormRoundTripTests {
 			}
 		}
 
-		HtmlForm form = HtmlForm.in(page(get(module.uiPath() + "/" + id + "/edit"), editor, language),
-				module.uiPath() + "/" + id);
+		String html = page(get(module.uiPath() + "/" + id + "/edit"), editor, browser);
+		assertThat(html).as("the page is in the language asked for")
+			.contains(" lang=\"" + ("en".equals(language) ? "en" : "de") + "\"");
+		HtmlForm form = HtmlForm.in(html, module.uiPath() + "/" + id);
 		Field changed = module.fields()
 			.stream()
 			.filter((field) -> field.type() == FieldType.TEXT && !field.readOnly() && !field.required()
@@ -127,7 +149,7 @@ class FormRoundTripTests {
 		MockHttpServletResponse response = this.mvc
 			.perform(save.with(csrf())
 				.with(user(this.users.loadUserByUsername(editor.username())))
-				.header("Accept-Language", language))
+				.header("Accept-Language", browser))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).as("the save is taken (the form came back: %s)", response.getContentAsString())

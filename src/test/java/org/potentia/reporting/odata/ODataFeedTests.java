@@ -35,6 +35,7 @@ import org.potentia.testing.PotentiaTest;
 import org.potentia.testing.Records;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,9 @@ class ODataFeedTests {
 
 	@Autowired
 	Catalogue catalogue;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final ODataClient client = ODataClientFactory.getClient();
 
@@ -400,6 +404,44 @@ class ODataFeedTests {
 			.header("Accept", "application/json")
 			.get("/odata/potentials?$filter=" + encode(many));
 		assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+	}
+
+	/**
+	 * A stored value the model cannot carry (an amount with more digits than the declared
+	 * precision, which the column holds but the forms never write) in the middle of a
+	 * page is an OData error before anything is sent, never a page cut short after its
+	 * first rows; the pages without it are served whole.
+	 */
+	@Test
+	void aValueThatDoesNotFitItsPropertyIsAnErrorNotAPageCutShort() {
+		long bad = this.jdbc.sql("SELECT id FROM potentials WHERE name = ?")
+			.param(this.tag + "-a3")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("UPDATE potentials SET amount = 10000000000000000.00 WHERE id = ?").param(bad).update();
+		// Other tests of this context may read every potential.
+		try {
+			String mine = "startswith(name,'" + this.tag + "')";
+
+			Api.Response page = this.api.as(this.admin)
+				.header("Accept", "application/json")
+				.get("/odata/potentials?$filter=" + encode(mine) + "&$orderby=name");
+
+			assertThat(page.status()).as(page.body()).isEqualTo(500);
+			assertThat(page.json().path("error").path("message").asString()).contains("amount",
+					"potentials(" + bad + ")");
+			Api.Response one = this.api.as(this.admin)
+				.header("Accept", "application/json")
+				.get("/odata/potentials(" + bad + ")");
+			assertThat(one.status()).as(one.body()).isEqualTo(500);
+			assertThat(one.json().path("error").path("message").asString()).contains("amount");
+			ClientEntitySet rest = read(this.admin,
+					potentials().filter(mine + " and name ne '" + this.tag + "-a3'").orderBy("name").build());
+			assertThat(rest.getEntities()).hasSize(7);
+		}
+		finally {
+			this.jdbc.sql("UPDATE potentials SET amount = 300.50 WHERE id = ?").param(bad).update();
+		}
 	}
 
 	@Test

@@ -1,0 +1,60 @@
+package org.potentia.forecast;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.potentia.platform.FieldError;
+
+/**
+ * The bounds every forecast figure keeps, whichever form, grid or import brings it: its
+ * month in the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, and its amount with at
+ * most two decimals and below {@link #LIMIT}, which a column of numeric(19, 2) holds. A
+ * month out of bounds has one message everywhere; an amount out of bounds keeps the
+ * message of the form or grid it was typed in.
+ */
+final class ForecastBounds {
+
+	/**
+	 * The first year a forecast month may be in.
+	 */
+	static final int MIN_YEAR = 1900;
+
+	/**
+	 * The last year a forecast month may be in.
+	 */
+	static final int MAX_YEAR = 2199;
+
+	/**
+	 * The largest amount a column of numeric(19, 2) holds, exclusive.
+	 */
+	static final BigDecimal LIMIT = new BigDecimal("100000000000000000");
+
+	private ForecastBounds() {
+	}
+
+	/**
+	 * Whether a month of this year may hold figures; if not, says so under the field.
+	 */
+	static boolean checkYear(int year, String field, List<FieldError> errors) {
+		if (year < MIN_YEAR || year > MAX_YEAR) {
+			errors.add(new FieldError(field, "error.forecast.month_range", MIN_YEAR, MAX_YEAR));
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the amount is below {@link #LIMIT}, positive or negative.
+	 */
+	static boolean fitsColumn(BigDecimal amount) {
+		return amount.abs().compareTo(LIMIT) < 0;
+	}
+
+	/**
+	 * Whether the amount has at most two decimals and fits the column.
+	 */
+	static boolean fits(BigDecimal amount) {
+		return amount.stripTrailingZeros().scale() <= 2 && fitsColumn(amount);
+	}
+
+}
