@@ -3,6 +3,7 @@ package org.potentia.forecast;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +16,6 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (its version and update time stay), so sending the same rows twice changes nothing.
  * Every row is checked before anything is written; if any is refused, nothing is, and
  * each error names its row's index and field. Reads and writes are set-based: look-ups of
- * a few hundred keys per statement, inserts of {@value #INSERT_ROWS} rows per statement
- * and batched updates.
+ * a few hundred keys per statement, inserts and updates (a {@code MERGE} from
+ * {@code VALUES}) of {@value #INSERT_ROWS} rows per statement.
  */
 @Service
 public class BillingBulkUpsert {
@@ -39,9 +39,10 @@ public class BillingBulkUpsert {
 
 	static final int INSERT_ROWS = 500;
 
-	private final JdbcClient jdbc;
+	private static final String UPDATE_ROW = "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS DATE), CAST(? AS BIGINT),"
+			+ " CAST(? AS NUMERIC(19, 2)), CAST(? AS VARCHAR(3)), CAST(? AS VARCHAR(100)), CAST(? AS DATE))";
 
-	private final JdbcTemplate template;
+	private final JdbcClient jdbc;
 
 	private final AccountFiguresSupport support;
 
@@ -49,10 +50,9 @@ public class BillingBulkUpsert {
 
 	private final ModuleDefinition accounts;
 
-	BillingBulkUpsert(JdbcClient jdbc, JdbcTemplate template, AccountFiguresSupport support, Visibility visibility,
+	BillingBulkUpsert(JdbcClient jdbc, AccountFiguresSupport support, Visibility visibility,
 			ModuleDefinition accountsModule) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.support = support;
 		this.visibility = visibility;
 		this.accounts = accountsModule;
@@ -194,15 +194,28 @@ public class BillingBulkUpsert {
 				continue;
 			}
 			results.set(i, "updated");
-			updates.add(new Object[] { row.getAccountId(), month, row.getBusinessAreaId(), row.getAmount(), currency,
-					number, row.getInvoiceDate(), now, user.username(), stored.id() });
+			updates.add(new Object[] { stored.id(), row.getAccountId(), month, row.getBusinessAreaId(), row.getAmount(),
+					currency, number, row.getInvoiceDate() });
 		}
-		for (int from = 0; from < updates.size(); from += 1000) {
-			this.template.batchUpdate(
-					"UPDATE billing SET account_id = ?, billing_month = ?, business_area_id = ?, amount = ?,"
-							+ " currency = ?, invoice_number = ?, invoice_date = ?, updated_at = ?, updated_by = ?,"
-							+ " version = version + 1 WHERE id = ?",
-					updates.subList(from, Math.min(updates.size(), from + 1000)));
+		// One statement per part, not a batch of single-row updates: on PostgreSQL every
+		// statement also runs the triggers that keep the forecast totals.
+		for (int from = 0; from < updates.size(); from += INSERT_ROWS) {
+			List<Object[]> part = updates.subList(from, Math.min(updates.size(), from + INSERT_ROWS));
+			List<Object> parameters = new ArrayList<>();
+			for (Object[] update : part) {
+				parameters.addAll(Arrays.asList(update));
+			}
+			parameters.addAll(List.of(now, user.username()));
+			this.jdbc
+				.sql("MERGE INTO billing t USING (VALUES "
+						+ String.join(", ", Collections.nCopies(part.size(), UPDATE_ROW))
+						+ ") AS v (id, account_id, billing_month, business_area_id, amount, currency, invoice_number,"
+						+ " invoice_date) ON t.id = v.id WHEN MATCHED THEN UPDATE SET account_id = v.account_id,"
+						+ " billing_month = v.billing_month, business_area_id = v.business_area_id, amount = v.amount,"
+						+ " currency = v.currency, invoice_number = v.invoice_number, invoice_date = v.invoice_date,"
+						+ " updated_at = ?, updated_by = ?, version = t.version + 1")
+				.params(parameters)
+				.update();
 		}
 		for (int from = 0; from < inserts.size(); from += INSERT_ROWS) {
 			List<Integer> part = inserts.subList(from, Math.min(inserts.size(), from + INSERT_ROWS));

@@ -348,6 +348,11 @@ class AccountFiguresTests {
 		Api.Response update = this.api.as(this.rep).post("/api/v1/billing/bulk", Map.of("data", mixed.subList(0, 2)));
 		assertThat(update.json().path("meta").path("updated").asInt()).isEqualTo(1);
 		assertThat(update.json().path("meta").path("created").asInt()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT amount || '/' || billing_month || '/' || version FROM billing WHERE external_id = ?")
+			.param(prefix + "-0")
+			.query(String.class)
+			.single()).as("the updated row's amount, month and version").matches("999(\\.00)?/2026-01-01/1");
 		assertThat(this.api.as(this.otherRep).post("/api/v1/billing/bulk", Map.of("data", rows.subList(0, 1))).body())
 			.as("another team's external id")
 			.contains("/data/0/attributes/");
