@@ -13,6 +13,7 @@ import org.potentia.account.AccountService;
 import org.potentia.identity.Team;
 import org.potentia.lead.ImportRuns;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.csv.CsvImports;
 import org.potentia.platform.csv.ImportJob;
 import org.potentia.testing.Api;
@@ -160,7 +161,7 @@ class AccountFiguresTests {
 	@Test
 	void aLockedBudgetYearRefusesWritesOnEveryPath() throws Exception {
 		long id = this.budgets.create(form(this.account, LocalDate.of(2025, 5, 1), "700"), this.rep.currentUser(),
-				"form");
+				SaveSource.FORM);
 		assertThat(this.mvc
 			.perform(post("/accounts/" + this.account + "/budget/lock").with(as(this.rep))
 				.with(csrf())
@@ -437,7 +438,7 @@ class AccountFiguresTests {
 
 	@Test
 	void anAccountWithFiguresCanStillBeDeleted() {
-		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "1"), this.rep.currentUser(), "form");
+		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "1"), this.rep.currentUser(), SaveSource.FORM);
 		this.api.as(this.rep)
 			.post("/api/v1/billing/bulk",
 					Map.of("data", List.of(billing(Names.unique("del"), this.account, "2026-01-01", 3))));
@@ -478,7 +479,8 @@ class AccountFiguresTests {
 
 	@Test
 	void pagesShowTheFiguresOfVisibleAccountsOnly() throws Exception {
-		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "4321"), this.rep.currentUser(), "form");
+		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "4321"), this.rep.currentUser(),
+				SaveSource.FORM);
 		String list = this.mvc.perform(get("/forecast/account_budgets?account_id=" + this.account).with(as(this.rep)))
 			.andReturn()
 			.getResponse()
