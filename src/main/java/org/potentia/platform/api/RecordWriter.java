@@ -55,13 +55,6 @@ public interface RecordWriter<F> {
 	void delete(long id, CurrentUser user);
 
 	/**
-	 * Whether the user may write this module at all (otherwise 403).
-	 */
-	default boolean canWrite(CurrentUser user) {
-		return true;
-	}
-
-	/**
 	 * A writer from a module service's methods.
 	 */
 	static <F> RecordWriter<F> of(ModuleDefinition definition, Function<CurrentUser, F> newForm,
