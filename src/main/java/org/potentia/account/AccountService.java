@@ -3,6 +3,7 @@ package org.potentia.account;
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
@@ -72,15 +73,14 @@ public class AccountService {
 
 	@Transactional
 	public Account create(AccountForm form, CurrentUser user) {
-		return create(form, user, "form");
+		return create(form, user, SaveSource.FORM);
 	}
 
 	/**
-	 * Creates a account; the source (form, api, import, workflow, conversion) travels
-	 * with the saved event.
+	 * Creates a account; the source travels with the saved event.
 	 */
 	@Transactional
-	public Account create(AccountForm form, CurrentUser user, String source) {
+	public Account create(AccountForm form, CurrentUser user, SaveSource source) {
 		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
 		Account account = new Account(form.getName(), owner);
@@ -90,11 +90,11 @@ public class AccountService {
 
 	@Transactional
 	public Account update(long id, AccountForm form, CurrentUser user) {
-		return update(id, form, user, "form");
+		return update(id, form, user, SaveSource.FORM);
 	}
 
 	@Transactional
-	public Account update(long id, AccountForm form, CurrentUser user, String source) {
+	public Account update(long id, AccountForm form, CurrentUser user, SaveSource source) {
 		Account account = get(id, user);
 		var before = this.events.snapshot(AccountCatalogue.NAME, id);
 		ConflictException.checkVersion(form.getVersion(), account.getVersion());

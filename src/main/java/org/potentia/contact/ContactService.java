@@ -4,6 +4,7 @@ import org.potentia.account.AccountService;
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Links;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
@@ -69,15 +70,14 @@ public class ContactService {
 
 	@Transactional
 	public Contact create(ContactForm form, CurrentUser user) {
-		return create(form, user, "form");
+		return create(form, user, SaveSource.FORM);
 	}
 
 	/**
-	 * Creates a contact; the source (form, api, import, workflow, conversion) travels
-	 * with the saved event.
+	 * Creates a contact; the source travels with the saved event.
 	 */
 	@Transactional
-	public Contact create(ContactForm form, CurrentUser user, String source) {
+	public Contact create(ContactForm form, CurrentUser user, SaveSource source) {
 		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
 		checkAccount(form.getAccountId(), user);
@@ -88,11 +88,11 @@ public class ContactService {
 
 	@Transactional
 	public Contact update(long id, ContactForm form, CurrentUser user) {
-		return update(id, form, user, "form");
+		return update(id, form, user, SaveSource.FORM);
 	}
 
 	@Transactional
-	public Contact update(long id, ContactForm form, CurrentUser user, String source) {
+	public Contact update(long id, ContactForm form, CurrentUser user, SaveSource source) {
 		Contact contact = get(id, user);
 		var before = this.events.snapshot(ContactCatalogue.NAME, id);
 		ConflictException.checkVersion(form.getVersion(), contact.getVersion());

@@ -15,8 +15,8 @@ import java.util.Set;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -97,7 +97,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 	 * @throws ConflictException if the year may not change, or the API's row exists
 	 */
 	@Transactional
-	public long create(F form, CurrentUser user, String source) {
+	public long create(F form, CurrentUser user, SaveSource source) {
 		check(form, user);
 		LocalDate month = AccountFiguresSupport.firstOfMonth(form.month());
 		String currency = AccountFiguresSupport.currency(form.getCurrency());
@@ -105,7 +105,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 		Timestamp now = this.support.nowTimestamp();
 		Optional<AccountFigureRows.Row> existing = this.rows.find(form.getAccountId(), month, form.getBusinessAreaId());
 		if (existing.isPresent()) {
-			if (!RecordWriter.IMPORT.equals(source)) {
+			if (source != SaveSource.IMPORT) {
 				throw new ConflictException(this.existsMessage, existing.get().id());
 			}
 			if (!existing.get().sameValue(form.getAmount(), currency)) {
@@ -127,7 +127,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 	 * @throws ConflictException if its year, or the year it moves to, may not change
 	 */
 	@Transactional
-	public void update(long id, F form, CurrentUser user, String source) {
+	public void update(long id, F form, CurrentUser user, SaveSource source) {
 		AccountFigureRows.Row row = require(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.version());
 		check(form, user);

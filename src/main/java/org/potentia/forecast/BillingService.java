@@ -13,8 +13,8 @@ import java.util.Optional;
 
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -164,14 +164,14 @@ public class BillingService {
 	 * @return the row's id
 	 */
 	@Transactional
-	public long create(BillingForm form, CurrentUser user, String source) {
+	public long create(BillingForm form, CurrentUser user, SaveSource source) {
 		this.support.check(form.getAccountId(), "billing_month", form.getBillingMonth(), form.getBusinessAreaId(),
 				form.getAmount(), form.getCurrency(), user);
 		String externalId = blankToNull(form.getExternalId());
 		if (externalId != null) {
 			Optional<Billing> existing = findByExternalId(externalId);
 			if (existing.isPresent()) {
-				if (!RecordWriter.IMPORT.equals(source) || !this.support.canSee(existing.get().accountId(), user)) {
+				if (source != SaveSource.IMPORT || !this.support.canSee(existing.get().accountId(), user)) {
 					throw ValidationException.of("external_id", "figures.error.external_id_taken", externalId);
 				}
 				update(existing.get().id(), form, user, source);
@@ -193,7 +193,7 @@ public class BillingService {
 	}
 
 	@Transactional
-	public void update(long id, BillingForm form, CurrentUser user, String source) {
+	public void update(long id, BillingForm form, CurrentUser user, SaveSource source) {
 		Billing row = get(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.version());
 		this.support.check(form.getAccountId(), "billing_month", form.getBillingMonth(), form.getBusinessAreaId(),

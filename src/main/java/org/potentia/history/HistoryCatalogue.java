@@ -1,10 +1,8 @@
 package org.potentia.history;
 
-import java.util.Arrays;
 import java.util.List;
 
-import org.potentia.opportunity.ChangeSource;
-
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.FieldType;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -35,9 +33,7 @@ class HistoryCatalogue {
 			.field(Field.of("changed_at", FieldType.DATETIME).readOnly())
 			.field(Field.of("changed_by", FieldType.TEXT).size(100).readOnly())
 			.field(Field.of("changed_by_id", FieldType.RELATION).relation("users", "changed_by_user").readOnly())
-			.field(Field.of("source", FieldType.PICKLIST)
-				.options(Arrays.stream(ChangeSource.values()).map(ChangeSource::code).toList())
-				.readOnly())
+			.field(Field.of("source", FieldType.PICKLIST).options(SaveSource.codes()).readOnly())
 			.field(Field.of("event", FieldType.PICKLIST).options(List.of("created", "changed", "deleted")).readOnly())
 			.field(Field.of("stage_id", FieldType.RELATION).relation("stages", "stage").readOnly())
 			.field(Field.of("previous_stage_id", FieldType.RELATION).relation("stages", "previous_stage").readOnly())

@@ -31,6 +31,7 @@ import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.api.RecordWriter;
@@ -586,7 +587,7 @@ class CsvImporter {
 				CsvImporter.this.transactions.executeWithoutResult((status) -> {
 					for (int i = 0; i < rows.size(); i++) {
 						current[0] = i;
-						this.writer.create(rows.get(i).form(), this.user, RecordWriter.IMPORT);
+						this.writer.create(rows.get(i).form(), this.user, SaveSource.IMPORT);
 						if ((i + 1) % CLEAR_EVERY == 0) {
 							CsvImporter.this.entityManager.flush();
 							CsvImporter.this.entityManager.clear();

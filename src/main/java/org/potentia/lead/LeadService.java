@@ -4,6 +4,7 @@ import org.potentia.identity.IdentityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
@@ -82,35 +83,40 @@ public class LeadService {
 		return LeadForm.of(get(id, user));
 	}
 
-	/**
-	 * Creates a lead. Without a source it was entered by hand; without a stage it starts
-	 * in the default stage.
-	 */
 	@Transactional
 	public Lead create(LeadForm form, CurrentUser user) {
+		return create(form, user, SaveSource.FORM);
+	}
+
+	/**
+	 * Creates a lead; the source of the save travels with the saved event. Without a lead
+	 * source it was entered by hand; without a stage it starts in the default stage.
+	 */
+	@Transactional
+	public Lead create(LeadForm form, CurrentUser user, SaveSource source) {
 		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
 		long stage = (form.getStageId() != null)
 				? this.pipeline.requireStage(PipelineService.LEADS, form.getStageId(), null, STAGE_FIELD).getId()
 				: this.pipeline.defaultStage(PipelineService.LEADS).getId();
 		form.setStageId(stage);
-		LeadSource source = (form.source() != null) ? form.source() : LeadSource.MANUAL;
-		Lead lead = new Lead(form.getLastName(), source, stage, owner);
+		LeadSource leadSource = (form.source() != null) ? form.source() : LeadSource.MANUAL;
+		Lead lead = new Lead(form.getLastName(), leadSource, stage, owner);
 		form.applyTo(lead);
-		return this.events.save(LeadCatalogue.NAME, lead, this.leads, null, user, source.code());
+		return this.events.save(LeadCatalogue.NAME, lead, this.leads, null, user, source);
 	}
 
 	@Transactional
 	public Lead update(long id, LeadForm form, CurrentUser user) {
-		return update(id, form, user, "form");
+		return update(id, form, user, SaveSource.FORM);
 	}
 
 	/**
-	 * Changes a lead; the source (form, api, import, workflow) travels with the saved
-	 * event. A converted lead is read-only.
+	 * Changes a lead; the source travels with the saved event. A converted lead is
+	 * read-only.
 	 */
 	@Transactional
-	public Lead update(long id, LeadForm form, CurrentUser user, String source) {
+	public Lead update(long id, LeadForm form, CurrentUser user, SaveSource source) {
 		Lead lead = get(id, user);
 		refuseIfConverted(lead);
 		ConflictException.checkVersion(form.getVersion(), lead.getVersion());
@@ -140,7 +146,7 @@ public class LeadService {
 		var before = this.events.snapshot(LeadCatalogue.NAME, id);
 		this.pipeline.requireStage(PipelineService.LEADS, stageId, lead.getStageId(), STAGE_FIELD);
 		lead.moveTo(stageId);
-		return this.events.save(LeadCatalogue.NAME, lead, this.leads, before, user, "form");
+		return this.events.save(LeadCatalogue.NAME, lead, this.leads, before, user, SaveSource.FORM);
 	}
 
 	/**

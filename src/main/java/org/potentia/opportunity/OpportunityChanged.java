@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 
 /**
@@ -20,7 +21,7 @@ import org.potentia.platform.security.CurrentUser;
  * @param at when
  * @param user who
  */
-public record OpportunityChanged(long opportunityId, Event event, ChangeSource source, State before, State after,
+public record OpportunityChanged(long opportunityId, Event event, SaveSource source, State before, State after,
 		Instant at, CurrentUser user) {
 
 	/**

@@ -14,6 +14,7 @@ import org.potentia.pipeline.LostReason;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.Stage;
 import org.potentia.pipeline.StageKind;
+import org.potentia.platform.SaveSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,7 @@ class OpportunityDemo implements DemoContributor {
 			}
 			// Created by the admin, who sees every account and contact; owned by the demo
 			// user.
-			this.opportunities.create(form, context.admin(), ChangeSource.FORM);
+			this.opportunities.create(form, context.admin(), SaveSource.FORM);
 		}
 	}
 

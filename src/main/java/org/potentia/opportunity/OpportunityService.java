@@ -19,6 +19,7 @@ import org.potentia.pipeline.StageKind;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Links;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.KeptTotals;
@@ -164,7 +165,7 @@ public class OpportunityService {
 	}
 
 	@Transactional
-	public Opportunity create(OpportunityForm form, CurrentUser user, ChangeSource source) {
+	public Opportunity create(OpportunityForm form, CurrentUser user, SaveSource source) {
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(user.id());
 		}
@@ -176,12 +177,12 @@ public class OpportunityService {
 		opportunity.cameFromLead(form.getLeadId());
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CREATED, source, null, state(opportunity, stage), user);
-		this.recordEvents.saved(OpportunityCatalogue.NAME, opportunity.getId(), null, user, source.code());
+		this.recordEvents.saved(OpportunityCatalogue.NAME, opportunity.getId(), null, user, source);
 		return opportunity;
 	}
 
 	@Transactional
-	public Opportunity update(long id, OpportunityForm form, CurrentUser user, ChangeSource source) {
+	public Opportunity update(long id, OpportunityForm form, CurrentUser user, SaveSource source) {
 		Opportunity opportunity = get(id, user);
 		OpportunityChanged.State before = state(opportunity,
 				this.pipeline.stage(opportunity.getStageId()).orElse(null));
@@ -197,7 +198,7 @@ public class OpportunityService {
 		opportunity.revise(form, stage, LocalDate.now());
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CHANGED, source, before, state(opportunity, stage), user);
-		this.recordEvents.saved(OpportunityCatalogue.NAME, id, values, user, source.code());
+		this.recordEvents.saved(OpportunityCatalogue.NAME, id, values, user, source);
 		return opportunity;
 	}
 
@@ -207,7 +208,7 @@ public class OpportunityService {
 	 * reason, say).
 	 */
 	@Transactional
-	public Opportunity moveTo(long id, long stageId, Long version, CurrentUser user, ChangeSource source) {
+	public Opportunity moveTo(long id, long stageId, Long version, CurrentUser user, SaveSource source) {
 		Opportunity opportunity = get(id, user);
 		OpportunityForm form = OpportunityForm.of(opportunity);
 		form.setVersion(version);
@@ -234,7 +235,7 @@ public class OpportunityService {
 	}
 
 	@Transactional
-	public void delete(long id, CurrentUser user, ChangeSource source) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		Opportunity opportunity = get(id, user);
 		this.queries.refuseIfReferenced(this.module, id, user);
 		OpportunityChanged.State last = state(opportunity, this.pipeline.stage(opportunity.getStageId()).orElse(null));
@@ -243,7 +244,7 @@ public class OpportunityService {
 		publish(opportunity, OpportunityChanged.Event.DELETED, source, last, last, user);
 	}
 
-	private void publish(Opportunity opportunity, OpportunityChanged.Event event, ChangeSource source,
+	private void publish(Opportunity opportunity, OpportunityChanged.Event event, SaveSource source,
 			OpportunityChanged.State before, OpportunityChanged.State after, CurrentUser user) {
 		OpportunityChanged changed = new OpportunityChanged(opportunity.getId(), event, source, before, after,
 				Instant.now(), user);

@@ -18,22 +18,19 @@ import org.potentia.platform.security.CurrentUser;
  * @param before the values before, or null for a new record
  * @param after the values after
  * @param user who saved
- * @param source where the save came from (form, board, api, import, workflow, conversion,
- * web_form)
+ * @param source where the save came from
  * @param eventId unique per save, so that a listener the registry calls again (after a
  * crash) can tell that it has already reacted
  */
 public record RecordSaved(String module, long id, Map<String, Object> before, Map<String, Object> after,
-		CurrentUser user, String source, UUID eventId) {
-
-	public static final String WORKFLOW = "workflow";
+		CurrentUser user, SaveSource source, UUID eventId) {
 
 	public RecordSaved {
 		eventId = (eventId != null) ? eventId : UUID.randomUUID();
 	}
 
 	public RecordSaved(String module, long id, Map<String, Object> before, Map<String, Object> after, CurrentUser user,
-			String source) {
+			SaveSource source) {
 		this(module, id, before, after, user, source, UUID.randomUUID());
 	}
 
@@ -58,7 +55,7 @@ public record RecordSaved(String module, long id, Map<String, Object> before, Ma
 	 * Whether a workflow made this save: workflows never trigger on their own changes.
 	 */
 	public boolean byWorkflow() {
-		return WORKFLOW.equals(this.source);
+		return this.source == SaveSource.WORKFLOW;
 	}
 
 }

@@ -12,16 +12,18 @@ import org.potentia.account.AccountService;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
 import org.potentia.lead.LeadService;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
+import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
@@ -111,12 +113,22 @@ public class ConversionService {
 	 * Converts the lead.
 	 * @param request the tool (null: the default), the dialog's values per target module,
 	 * and the choices for account and contact
-	 * @param source where the conversion was started: form, api or workflow
+	 * @param source where the conversion was started ({@link SaveSource#FORM},
+	 * {@link SaveSource#API} or {@link SaveSource#WORKFLOW}); the records it saves are
+	 * saved as {@link SaveSource#CONVERSION}, but when a workflow started it their saved
+	 * events say {@code workflow}, so that no workflow reacts to them
 	 * @throws org.potentia.platform.ConflictException if the lead is already converted
 	 * @throws ValidationException with fields named {@code module.field}
 	 */
 	@Transactional
-	public Result convert(long leadId, Request request, CurrentUser user, String source) {
+	public Result convert(long leadId, Request request, CurrentUser user, SaveSource source) {
+		if (source == SaveSource.WORKFLOW) {
+			return RecordEvents.inNameOf(SaveSource.WORKFLOW, () -> convert(leadId, request, user));
+		}
+		return convert(leadId, request, user);
+	}
+
+	private Result convert(long leadId, Request request, CurrentUser user) {
 		Map<String, Object> lead = lead(leadId, user);
 		ModuleTool tool = tool(request.toolId(), lead, leadId, user);
 		this.leads.claimForConversion(leadId, user);
@@ -143,7 +155,7 @@ public class ConversionService {
 				bind(tool, ACCOUNTS, lead, request, form, errors);
 				form.setName(lead.get("company").toString().trim());
 				if (errors.isEmpty()) {
-					accountId = this.accounts.create(form, user, "conversion").getId();
+					accountId = this.accounts.create(form, user, SaveSource.CONVERSION).getId();
 					accountCreated = true;
 				}
 			}
@@ -168,7 +180,7 @@ public class ConversionService {
 				bind(tool, CONTACTS, lead, request, form, errors);
 				form.setAccountId(accountId);
 				if (errors.isEmpty()) {
-					contactId = this.contacts.create(form, user, "conversion").getId();
+					contactId = this.contacts.create(form, user, SaveSource.CONVERSION).getId();
 					contactCreated = true;
 				}
 			}
@@ -194,7 +206,7 @@ public class ConversionService {
 			}
 			if (errors.isEmpty()) {
 				try {
-					opportunityId = this.opportunities.create(form, user, ChangeSource.CONVERSION).getId();
+					opportunityId = this.opportunities.create(form, user, SaveSource.CONVERSION).getId();
 				}
 				catch (ValidationException ex) {
 					ex.getErrors()

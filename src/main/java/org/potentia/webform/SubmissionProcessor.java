@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
 import org.potentia.platform.Messages;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.api.RecordWriter;
@@ -42,7 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class SubmissionProcessor {
 
-	static final String SOURCE = "web_form";
+	/**
+	 * The lead source of a lead a web form made, unless the form fixes another.
+	 */
+	static final String LEAD_SOURCE = "web_form";
 
 	private static final Logger logger = LoggerFactory.getLogger(SubmissionProcessor.class);
 
@@ -155,7 +159,7 @@ class SubmissionProcessor {
 		Object record = writer.newForm(owner);
 		ObjectNode attributes = attributes(module, form, values, true);
 		this.binder.bind(module, attributes, record);
-		return writer.create(record, owner, SOURCE);
+		return writer.create(record, owner, SaveSource.WEB_FORM);
 	}
 
 	/**
@@ -166,7 +170,7 @@ class SubmissionProcessor {
 		RecordWriter<Object> writer = writer(module);
 		Object record = writer.formOf(id, CurrentUser.SYSTEM);
 		this.binder.bind(module, attributes(module, form, values, false), record);
-		writer.update(id, record, CurrentUser.SYSTEM, SOURCE);
+		writer.update(id, record, CurrentUser.SYSTEM, SaveSource.WEB_FORM);
 	}
 
 	/**
@@ -190,7 +194,7 @@ class SubmissionProcessor {
 			}
 		}
 		if (creating && module.field("lead_source").isPresent() && !attributes.has("lead_source")) {
-			attributes.put("lead_source", SOURCE);
+			attributes.put("lead_source", LEAD_SOURCE);
 		}
 		if (attributes.has("marketing_consent") && "true".equals(attributes.get("marketing_consent").asString())) {
 			if (module.field("consent_date").isPresent() && !attributes.has("consent_date")) {

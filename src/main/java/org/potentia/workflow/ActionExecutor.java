@@ -12,17 +12,15 @@ import org.slf4j.LoggerFactory;
 
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
-import org.potentia.platform.RecordSaved;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
-import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs queued actions, one log entry at a time: claims the entry, runs its action (every
- * save it makes carries source {@code workflow}, so no workflow reacts to it), and logs
+ * save it makes passes source {@code workflow}, so no workflow reacts to it), and logs
  * the outcome. Never throws: a failure is an entry to retry.
  */
 @Component
@@ -101,10 +99,7 @@ class ActionExecutor {
 				.orElseThrow(() -> new IllegalStateException("The action was deleted"));
 			ActionHandler handler = this.handlers.get(action.getType());
 			ActionContext context = new ActionContext(workflow, action, entry, this.catalogue, this.queries);
-			RecordEvents.inNameOf(RecordSaved.WORKFLOW, () -> {
-				handler.run(context);
-				return null;
-			});
+			handler.run(context);
 			this.log.succeeded(entryId, now);
 		}
 		catch (RuntimeException ex) {

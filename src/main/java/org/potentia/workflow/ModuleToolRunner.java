@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.potentia.identity.IdentityService;
-import org.potentia.platform.RecordSaved;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
@@ -77,7 +77,7 @@ class ModuleToolRunner implements ToolRunner {
 			.orElseThrow(() -> new IllegalStateException("The lead's owner is no longer an active user"));
 		ConversionService.Request request = new ConversionService.Request(tool.getId(), Map.of(), null, null, null,
 				null);
-		Long opportunityId = this.conversions.convert(leadId, request, owner, RecordSaved.WORKFLOW).opportunityId();
+		Long opportunityId = this.conversions.convert(leadId, request, owner, SaveSource.WORKFLOW).opportunityId();
 		return (opportunityId != null) ? opportunityId : leadId;
 	}
 

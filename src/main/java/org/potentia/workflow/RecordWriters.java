@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.potentia.platform.RecordSaved;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -48,7 +48,7 @@ class RecordWriters {
 		RecordWriter<Object> writer = writer(module);
 		Object form = writer.formOf(id, CurrentUser.SYSTEM);
 		this.binder.bind(module, attributes(values), form);
-		writer.update(id, form, CurrentUser.SYSTEM, RecordSaved.WORKFLOW);
+		writer.update(id, form, CurrentUser.SYSTEM, SaveSource.WORKFLOW);
 	}
 
 	/**
@@ -59,7 +59,7 @@ class RecordWriters {
 		RecordWriter<Object> writer = writer(module);
 		Object form = writer.newForm(CurrentUser.SYSTEM);
 		this.binder.bind(module, attributes(values), form);
-		return writer.create(form, CurrentUser.SYSTEM, RecordSaved.WORKFLOW);
+		return writer.create(form, CurrentUser.SYSTEM, SaveSource.WORKFLOW);
 	}
 
 	@SuppressWarnings("unchecked")

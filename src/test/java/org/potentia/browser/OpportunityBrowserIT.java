@@ -14,11 +14,11 @@ import org.openqa.selenium.interactions.Actions;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityRules;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,11 +140,11 @@ class OpportunityBrowserIT {
 			form.setName(String.format("Long deal %02d", i));
 			form.setStageId(negotiation);
 			form.setExpectedCloseDate(LocalDate.of(2030, 1, 1).plusDays(i));
-			this.opportunities.create(form, rep, ChangeSource.FORM);
+			this.opportunities.create(form, rep, SaveSource.FORM);
 		}
 		OpportunityForm other = new OpportunityForm();
 		other.setName("Other deal");
-		long otherId = this.opportunities.create(other, rep, ChangeSource.FORM).getId();
+		long otherId = this.opportunities.create(other, rep, SaveSource.FORM).getId();
 
 		this.browser.get("/opportunities/board");
 		assertThat(cards("negotiation")).isEqualTo(CARDS_PER_COLUMN);

@@ -12,9 +12,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +63,7 @@ class PotentialForecastBrowserIT {
 		form.setName("Forecast " + name);
 		form.setAmount(new BigDecimal("1000"));
 		form.setBillingStartDate(LocalDate.of(2027, 3, 10));
-		long id = this.opportunities.create(form, rep, ChangeSource.FORM).getId();
+		long id = this.opportunities.create(form, rep, SaveSource.FORM).getId();
 		this.browser.signIn(name, "password-1234");
 
 		this.browser.get("/opportunities/" + id);

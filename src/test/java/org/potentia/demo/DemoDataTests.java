@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.tool.ConversionService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +135,7 @@ class DemoDataTests {
 		this.transactions.executeWithoutResult((status) -> {
 			for (long lead : qualified) {
 				ConversionService.Result result = this.conversions.convert(lead, ConversionService.Request.defaults(),
-						admin, "form");
+						admin, SaveSource.FORM);
 				assertThat(result.opportunityId()).isNotNull();
 				assertThat(result.accountCreated()).as("account created for lead " + lead).isEqualTo(lead != known);
 			}

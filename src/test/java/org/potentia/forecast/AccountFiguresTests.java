@@ -15,6 +15,7 @@ import org.potentia.imports.CsvImports;
 import org.potentia.imports.ImportJob;
 import org.potentia.imports.ImportRuns;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Api;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -160,7 +161,7 @@ class AccountFiguresTests {
 	@Test
 	void aLockedBudgetYearRefusesWritesOnEveryPath() throws Exception {
 		long id = this.budgets.create(form(this.account, LocalDate.of(2025, 5, 1), "700"), this.rep.currentUser(),
-				"form");
+				SaveSource.FORM);
 		assertThat(this.mvc
 			.perform(post("/accounts/" + this.account + "/budget/lock").with(as(this.rep))
 				.with(csrf())
@@ -442,7 +443,7 @@ class AccountFiguresTests {
 
 	@Test
 	void anAccountWithFiguresCanStillBeDeleted() {
-		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "1"), this.rep.currentUser(), "form");
+		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "1"), this.rep.currentUser(), SaveSource.FORM);
 		this.api.as(this.rep)
 			.post("/api/v1/billing/bulk",
 					Map.of("data", List.of(billing(Names.unique("del"), this.account, "2026-01-01", 3))));
@@ -483,7 +484,8 @@ class AccountFiguresTests {
 
 	@Test
 	void pagesShowTheFiguresOfVisibleAccountsOnly() throws Exception {
-		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "4321"), this.rep.currentUser(), "form");
+		this.budgets.create(form(this.account, LocalDate.of(2026, 1, 1), "4321"), this.rep.currentUser(),
+				SaveSource.FORM);
 		String list = this.mvc.perform(get("/forecast/account_budgets?account_id=" + this.account).with(as(this.rep)))
 			.andReturn()
 			.getResponse()

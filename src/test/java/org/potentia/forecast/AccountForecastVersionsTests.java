@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.MutableClock;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -93,7 +94,7 @@ class AccountForecastVersionsTests {
 		bill.setBillingMonth(LocalDate.of(2026, 10, 1));
 		bill.setBusinessAreaId(area);
 		bill.setAmount(new BigDecimal("1100.00"));
-		this.billing.create(bill, rep.currentUser(), "form");
+		this.billing.create(bill, rep.currentUser(), SaveSource.FORM);
 
 		AccountForecastService.Accuracy oneMonth = this.forecasts.accuracy(YearMonth.of(2026, 10), 1,
 				rep.currentUser());

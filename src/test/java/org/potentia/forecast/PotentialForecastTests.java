@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.identity.Team;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
@@ -20,6 +19,7 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.testing.Api;
 import org.potentia.testing.Names;
@@ -291,7 +291,7 @@ class PotentialForecastTests {
 		long id = create(this.rep, "1000", LocalDate.of(2027, 1, 1), null);
 		assertThat(rows(id)).hasSize(1);
 
-		this.opportunities.delete(id, this.rep.currentUser(), ChangeSource.FORM);
+		this.opportunities.delete(id, this.rep.currentUser(), SaveSource.FORM);
 
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM potential_forecasts WHERE potential_id = ?")
 			.param(id)
@@ -351,7 +351,7 @@ class PotentialForecastTests {
 		if ("lost".equals(kind) && !this.pipeline.activeLostReasons().isEmpty()) {
 			form.setLostReasonId(this.pipeline.activeLostReasons().get(0).getId());
 		}
-		this.opportunities.update(id, form, owner.currentUser(), ChangeSource.FORM);
+		this.opportunities.update(id, form, owner.currentUser(), SaveSource.FORM);
 	}
 
 	private long create(Person owner, String amount, LocalDate billingStart, LocalDate close) {
@@ -361,14 +361,14 @@ class PotentialForecastTests {
 		form.setBillingStartDate(billingStart);
 		form.setExpectedCloseDate(close);
 		form.setBusinessAreaId(area());
-		Opportunity opportunity = this.opportunities.create(form, owner.currentUser(), ChangeSource.FORM);
+		Opportunity opportunity = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
 		return opportunity.getId();
 	}
 
 	private void changeAmount(long id, String amount) {
 		OpportunityForm form = this.opportunities.formOf(id, this.rep.currentUser());
 		form.setAmount(new BigDecimal(amount));
-		this.opportunities.update(id, form, this.rep.currentUser(), ChangeSource.FORM);
+		this.opportunities.update(id, form, this.rep.currentUser(), SaveSource.FORM);
 	}
 
 	private Long area() {

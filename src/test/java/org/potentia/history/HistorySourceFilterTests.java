@@ -4,10 +4,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Api;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -39,8 +39,8 @@ class HistorySourceFilterTests {
 		Person admin = this.people.admin();
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("From the website"));
-		Opportunity created = this.opportunities.create(form, admin.currentUser(), ChangeSource.WEB_FORM);
-		for (ChangeSource source : ChangeSource.values()) {
+		Opportunity created = this.opportunities.create(form, admin.currentUser(), SaveSource.WEB_FORM);
+		for (SaveSource source : SaveSource.values()) {
 			Api.Response response = this.api.as(admin)
 				.get("/api/v1/potential_history?filter=" + Api.encode("{\"source\":\"" + source.code() + "\"}"));
 			assertThat(response.status()).as(source.code()).isEqualTo(200);

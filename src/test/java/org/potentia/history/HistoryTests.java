@@ -14,11 +14,11 @@ import org.potentia.imports.CsvImports;
 import org.potentia.imports.ImportError;
 import org.potentia.imports.ImportJob;
 import org.potentia.imports.ImportRuns;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
@@ -73,10 +73,10 @@ class HistoryTests {
 
 	@Test
 	void theFormWritesACreatedRowAndAChangedRow() {
-		Opportunity created = this.opportunities.create(named("Form path", "1000"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Form path", "1000"), this.rep, SaveSource.FORM);
 		OpportunityForm form = this.opportunities.formOf(created.getId(), this.rep);
 		form.setAmount(new BigDecimal("2500"));
-		this.opportunities.update(created.getId(), form, this.rep, ChangeSource.FORM);
+		this.opportunities.update(created.getId(), form, this.rep, SaveSource.FORM);
 
 		List<Map<String, Object>> rows = history(created.getId());
 		assertThat(rows).extracting((row) -> row.get("event")).containsExactly("created", "changed");
@@ -89,18 +89,18 @@ class HistoryTests {
 
 	@Test
 	void aChangeOfAnUntrackedFieldWritesNoRow() {
-		Opportunity created = this.opportunities.create(named("Quiet", null), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Quiet", null), this.rep, SaveSource.FORM);
 		OpportunityForm form = this.opportunities.formOf(created.getId(), this.rep);
 		form.setNextStep("Call back");
-		this.opportunities.update(created.getId(), form, this.rep, ChangeSource.FORM);
+		this.opportunities.update(created.getId(), form, this.rep, SaveSource.FORM);
 		assertThat(history(created.getId())).hasSize(1);
 	}
 
 	@Test
 	void theBoardWritesTheStageChangeWithThePreviousStage() {
-		Opportunity created = this.opportunities.create(named("Board path", "500"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Board path", "500"), this.rep, SaveSource.FORM);
 		long proposal = this.pipeline.stage(PipelineService.POTENTIALS, "proposal").orElseThrow().getId();
-		this.opportunities.moveTo(created.getId(), proposal, null, this.rep, ChangeSource.BOARD);
+		this.opportunities.moveTo(created.getId(), proposal, null, this.rep, SaveSource.BOARD);
 		Map<String, Object> row = history(created.getId()).get(1);
 		assertThat(row.get("source")).isEqualTo("board");
 		assertThat(row.get("stage_id")).isEqualTo(proposal);
@@ -176,17 +176,17 @@ class HistoryTests {
 
 	@Test
 	void aFailedSaveWritesNoRow() {
-		Opportunity created = this.opportunities.create(named("Refused", "700"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Refused", "700"), this.rep, SaveSource.FORM);
 		long lost = this.pipeline.stage(PipelineService.POTENTIALS, "lost").orElseThrow().getId();
-		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, ChangeSource.BOARD))
+		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD))
 			.isInstanceOf(ValidationException.class);
 		assertThat(history(created.getId())).hasSize(1);
 	}
 
 	@Test
 	void aDeleteWritesTheLastState() {
-		Opportunity created = this.opportunities.create(named("Deleted", "900"), this.rep, ChangeSource.FORM);
-		this.opportunities.delete(created.getId(), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Deleted", "900"), this.rep, SaveSource.FORM);
+		this.opportunities.delete(created.getId(), this.rep, SaveSource.FORM);
 		List<Map<String, Object>> rows = history(created.getId());
 		assertThat(rows).extracting((row) -> row.get("event")).containsExactly("created", "deleted");
 		assertThat((BigDecimal) rows.get(1).get("amount")).isEqualByComparingTo("900");

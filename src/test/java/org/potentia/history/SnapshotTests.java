@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.potentia.PotentiaApplication;
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.potentia.platform.settings.Settings;
@@ -130,8 +130,8 @@ class SnapshotTests {
 		}
 		OpportunityForm form = this.opportunities.formOf(changed, this.rep);
 		form.setAmount(new BigDecimal("2000"));
-		this.opportunities.update(changed, form, this.rep, ChangeSource.FORM);
-		this.opportunities.delete(deleted, this.rep, ChangeSource.FORM);
+		this.opportunities.update(changed, form, this.rep, SaveSource.FORM);
+		this.opportunities.delete(deleted, this.rep, SaveSource.FORM);
 		Clock justAfter = Clock
 			.fixed(this.thisMonth.atDay(1).atStartOfDay(this.zone).toInstant().plus(Duration.ofMinutes(30)), this.zone);
 		forget(lastMonth.atDay(1));
@@ -237,7 +237,7 @@ class SnapshotTests {
 		if (stageCode != null) {
 			form.setStageId(this.pipeline.stage(PipelineService.POTENTIALS, stageCode).orElseThrow().getId());
 		}
-		Opportunity opportunity = this.opportunities.create(form, this.rep, ChangeSource.FORM);
+		Opportunity opportunity = this.opportunities.create(form, this.rep, SaveSource.FORM);
 		return opportunity.getId();
 	}
 

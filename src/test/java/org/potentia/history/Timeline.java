@@ -9,12 +9,12 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.Stage;
 import org.potentia.pipeline.StageKind;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Person;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,7 +59,7 @@ public final class Timeline {
 		form.setAmount(new BigDecimal(amount));
 		form.setStageId(stage(stage).getId());
 		form.setOwnerId(owner.id());
-		long id = this.opportunities.create(form, owner.currentUser(), ChangeSource.FORM).getId();
+		long id = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM).getId();
 		this.owners.put(id, owner);
 		date(id, day);
 		return id;
@@ -68,7 +68,7 @@ public final class Timeline {
 	public void amount(long id, String amount, LocalDate day) {
 		OpportunityForm form = this.opportunities.formOf(id, owner(id));
 		form.setAmount(new BigDecimal(amount));
-		this.opportunities.update(id, form, owner(id), ChangeSource.FORM);
+		this.opportunities.update(id, form, owner(id), SaveSource.FORM);
 		date(id, day);
 	}
 
@@ -78,7 +78,7 @@ public final class Timeline {
 		form.setStageId(stage.getId());
 		form.setLostReasonId(
 				(stage.getKind() == StageKind.LOST) ? this.pipeline.activeLostReasons().get(0).getId() : null);
-		this.opportunities.update(id, form, owner(id), ChangeSource.BOARD);
+		this.opportunities.update(id, form, owner(id), SaveSource.BOARD);
 		if (stage.getKind().isClosed()) {
 			this.closed.putIfAbsent(id, day);
 		}
@@ -89,7 +89,7 @@ public final class Timeline {
 	}
 
 	public void delete(long id, LocalDate day) {
-		this.opportunities.delete(id, owner(id), ChangeSource.FORM);
+		this.opportunities.delete(id, owner(id), SaveSource.FORM);
 		date(id, day);
 	}
 

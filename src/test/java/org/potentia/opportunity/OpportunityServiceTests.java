@@ -19,6 +19,7 @@ import org.potentia.identity.User;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.Stage;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.query.ListQuery;
@@ -82,7 +83,7 @@ class OpportunityServiceTests {
 	void anOpportunityNeedsOnlyAName() {
 		OpportunityForm form = new OpportunityForm();
 		form.setName("Only a name");
-		Opportunity created = this.opportunities.create(form, this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(form, this.rep, SaveSource.FORM);
 		Stage first = this.pipeline.defaultStage(PipelineService.POTENTIALS);
 		assertThat(created.getStageId()).isEqualTo(first.getId());
 		assertThat(created.getProbability()).isEqualTo(first.getProbability());
@@ -95,45 +96,45 @@ class OpportunityServiceTests {
 		OpportunityForm form = named("Weighted");
 		form.setAmount(new BigDecimal("12345.67"));
 		form.setProbability(40);
-		Opportunity created = this.opportunities.create(form, this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(form, this.rep, SaveSource.FORM);
 		assertThat(created.getWeightedAmount()).isEqualByComparingTo("4938.27");
 	}
 
 	@Test
 	void movingTakesTheStageProbabilityAndClosingSetsTheClosedDate() {
-		Opportunity created = this.opportunities.create(named("Mover"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Mover"), this.rep, SaveSource.FORM);
 		Stage won = stage("won");
 		Opportunity moved = this.opportunities.moveTo(created.getId(), won.getId(), created.getVersion(), this.rep,
-				ChangeSource.BOARD);
+				SaveSource.BOARD);
 		assertThat(moved.getProbability()).isEqualTo(100);
 		assertThat(moved.getClosedDate()).isEqualTo(LocalDate.now());
 		Opportunity reopened = this.opportunities.moveTo(created.getId(), stage("proposal").getId(), null, this.rep,
-				ChangeSource.BOARD);
+				SaveSource.BOARD);
 		assertThat(reopened.getClosedDate()).isNull();
 		assertThat(reopened.getProbability()).isEqualTo(stage("proposal").getProbability());
 	}
 
 	@Test
 	void aLostOpportunityNeedsALostReasonUnlessTheAdminSaysOtherwise() {
-		Opportunity created = this.opportunities.create(named("To lose"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("To lose"), this.rep, SaveSource.FORM);
 		long lost = stage("lost").getId();
-		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, ChangeSource.BOARD))
+		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD))
 			.isInstanceOfSatisfying(ValidationException.class,
 					(ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("lost_reason_id"));
 		this.rules.change(Set.of(), false, "test");
-		assertThat(this.opportunities.moveTo(created.getId(), lost, null, this.rep, ChangeSource.BOARD).getClosedDate())
+		assertThat(this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD).getClosedDate())
 			.isNotNull();
 	}
 
 	@Test
 	void reopeningALostOpportunityClearsItsLostReason() {
-		Opportunity created = this.opportunities.create(named("Lost then reopened"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Lost then reopened"), this.rep, SaveSource.FORM);
 		OpportunityForm lost = this.opportunities.formOf(created.getId(), this.rep);
 		lost.setStageId(stage("lost").getId());
 		lost.setLostReasonId(this.pipeline.activeLostReasons().get(0).getId());
-		this.opportunities.update(created.getId(), lost, this.rep, ChangeSource.FORM);
+		this.opportunities.update(created.getId(), lost, this.rep, SaveSource.FORM);
 		Opportunity reopened = this.opportunities.moveTo(created.getId(), stage("proposal").getId(), null, this.rep,
-				ChangeSource.BOARD);
+				SaveSource.BOARD);
 		assertThat(reopened.getLostReasonId()).isNull();
 		assertThat(reopened.getClosedDate()).isNull();
 	}
@@ -141,7 +142,7 @@ class OpportunityServiceTests {
 	@Test
 	void mandatoryFieldsSetByTheAdminAreEnforced() {
 		this.rules.change(Set.of("account_id", "amount"), true, "test");
-		assertThatThrownBy(() -> this.opportunities.create(named("Without account"), this.rep, ChangeSource.FORM))
+		assertThatThrownBy(() -> this.opportunities.create(named("Without account"), this.rep, SaveSource.FORM))
 			.isInstanceOfSatisfying(ValidationException.class, (ex) -> assertThat(ex.getErrors()).extracting("field")
 				.containsExactlyInAnyOrder("account_id", "amount"));
 	}
@@ -158,23 +159,23 @@ class OpportunityServiceTests {
 		OpportunityForm mismatched = named("Mismatch");
 		mismatched.setAccountId(other);
 		mismatched.setContactId(meier);
-		assertThatThrownBy(() -> this.opportunities.create(mismatched, this.rep, ChangeSource.FORM))
+		assertThatThrownBy(() -> this.opportunities.create(mismatched, this.rep, SaveSource.FORM))
 			.isInstanceOfSatisfying(ValidationException.class,
 					(ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("contact_id"));
 
 		OpportunityForm contactOnly = named("Contact only");
 		contactOnly.setContactId(meier);
-		assertThat(this.opportunities.create(contactOnly, this.rep, ChangeSource.FORM).getAccountId()).isEqualTo(acme);
+		assertThat(this.opportunities.create(contactOnly, this.rep, SaveSource.FORM).getAccountId()).isEqualTo(acme);
 	}
 
 	@Test
 	void aRepSeesOnlyOwnOpportunitiesInCardsListsAndTotals() {
 		OpportunityForm mine = named("Mine");
 		mine.setAmount(new BigDecimal("100"));
-		long mineId = this.opportunities.create(mine, this.rep, ChangeSource.FORM).getId();
+		long mineId = this.opportunities.create(mine, this.rep, SaveSource.FORM).getId();
 		OpportunityForm theirs = named("Theirs");
 		theirs.setAmount(new BigDecimal("1000"));
-		long theirsId = this.opportunities.create(theirs, this.otherRep, ChangeSource.FORM).getId();
+		long theirsId = this.opportunities.create(theirs, this.otherRep, SaveSource.FORM).getId();
 
 		assertThatThrownBy(() -> this.opportunities.get(theirsId, this.rep)).isInstanceOf(NotFoundException.class);
 		ListQuery all = new ListQuery(null, SqlCondition.TRUE, null, 1, 50);
@@ -187,13 +188,13 @@ class OpportunityServiceTests {
 
 	@Test
 	void aStaleVersionIsRefused() {
-		Opportunity created = this.opportunities.create(named("Stale"), this.rep, ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(named("Stale"), this.rep, SaveSource.FORM);
 		OpportunityForm first = this.opportunities.formOf(created.getId(), this.rep);
 		OpportunityForm second = this.opportunities.formOf(created.getId(), this.rep);
 		first.setNextStep("Call");
-		this.opportunities.update(created.getId(), first, this.rep, ChangeSource.FORM);
+		this.opportunities.update(created.getId(), first, this.rep, SaveSource.FORM);
 		second.setNextStep("Mail");
-		assertThatThrownBy(() -> this.opportunities.update(created.getId(), second, this.rep, ChangeSource.FORM))
+		assertThatThrownBy(() -> this.opportunities.update(created.getId(), second, this.rep, SaveSource.FORM))
 			.isInstanceOf(org.potentia.platform.ConflictException.class);
 		assertThat(this.opportunities.get(created.getId(), this.rep).getNextStep()).isEqualTo("Call");
 	}

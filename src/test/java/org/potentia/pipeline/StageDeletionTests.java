@@ -2,10 +2,10 @@ package org.potentia.pipeline;
 
 import org.junit.jupiter.api.Test;
 
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -41,7 +41,7 @@ class StageDeletionTests {
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("In the stage"));
 		form.setStageId(used.getId());
-		this.opportunities.create(form, admin.currentUser(), ChangeSource.FORM);
+		this.opportunities.create(form, admin.currentUser(), SaveSource.FORM);
 
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.pipeline.deleteStage(used.getId()))
 			.satisfies((ex) -> assertThat(ex.getMessageKey()).isEqualTo("error.stage.in_use"));

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.identity.Team;
 import org.potentia.lead.LeadService;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.testing.Names;
@@ -367,7 +367,7 @@ class DashboardTests {
 		form.setStageId(this.pipeline.stage(PipelineService.POTENTIALS, stage).orElseThrow().getId());
 		form.setExpectedCloseDate(close);
 		form.setOwnerId(owner.id());
-		return this.opportunities.create(form, owner.currentUser(), ChangeSource.FORM).getId();
+		return this.opportunities.create(form, owner.currentUser(), SaveSource.FORM).getId();
 	}
 
 	private static void assertError(Runnable action, String key) {

@@ -23,6 +23,7 @@ import org.potentia.lead.LeadForm;
 import org.potentia.lead.LeadService;
 import org.potentia.opportunity.OpportunityRules;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
@@ -79,7 +80,7 @@ class ConversionTests {
 	void theDefaultToolCreatesAndLinksOpportunityAccountAndContact() {
 		long lead = lead("Kraus " + this.tag, "kraus-" + this.tag + "@example.com");
 		ConversionService.Result result = this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep,
-				"form");
+				SaveSource.FORM);
 		assertThat(result.accountCreated()).isTrue();
 		assertThat(result.contactCreated()).isTrue();
 		Map<String, Object> opportunity = this.jdbc
@@ -110,7 +111,7 @@ class ConversionTests {
 		long lead = lead("Existing " + this.tag, null);
 		ConversionService.Request request = new ConversionService.Request(null,
 				Map.of("potentials", Map.of("amount", "12500")), null, null, null, null);
-		ConversionService.Result result = this.conversions.convert(lead, request, this.rep, "form");
+		ConversionService.Result result = this.conversions.convert(lead, request, this.rep, SaveSource.FORM);
 		assertThat(result.accountId()).isEqualTo(accountId);
 		assertThat(result.accountCreated()).isFalse();
 		assertThat(this.jdbc.sql("SELECT amount FROM potentials WHERE id = ?")
@@ -122,8 +123,9 @@ class ConversionTests {
 	@Test
 	void aSecondConversionIsRefused() {
 		long lead = lead("Twice " + this.tag, null);
-		this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, "form");
-		assertThatThrownBy(() -> this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, "api"))
+		this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, SaveSource.FORM);
+		assertThatThrownBy(
+				() -> this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, SaveSource.API))
 			.isInstanceOf(ConflictException.class);
 		assertThat(opportunitiesFrom(lead)).isEqualTo(1);
 	}
@@ -133,7 +135,8 @@ class ConversionTests {
 		this.rules.change(Set.of("amount"), true, "test");
 		long lead = lead("Failing " + this.tag, "failing-" + this.tag + "@example.com");
 		long accountsBefore = count("SELECT COUNT(*) FROM accounts WHERE name = 'Failing " + this.tag + "'");
-		assertThatThrownBy(() -> this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, "form"))
+		assertThatThrownBy(
+				() -> this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, SaveSource.FORM))
 			.isInstanceOfSatisfying(ValidationException.class,
 					(ex) -> assertThat(ex.getErrors()).extracting("field").contains("potentials.amount"));
 		assertThat(count("SELECT COUNT(*) FROM accounts WHERE name = 'Failing " + this.tag + "'"))
@@ -154,7 +157,7 @@ class ConversionTests {
 			outcomes.add(pool.submit(() -> {
 				start.await();
 				try {
-					this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, "form");
+					this.conversions.convert(lead, ConversionService.Request.defaults(), this.rep, SaveSource.FORM);
 					return "converted";
 				}
 				catch (ConflictException ex) {

@@ -122,6 +122,44 @@ class ExampleWorkflowTests {
 			.satisfies((entry) -> assertThat(entry.status()).isEqualTo("done"));
 	}
 
+	@Test
+	void whatAWorkflowConversionSavesTriggersNoWorkflowAndKeepsTheConversionInItsHistory() {
+		Person rep = this.people.rep();
+		WorkflowTesting testing = new WorkflowTesting(this.workflows, this.opportunities, this.jdbc, this.log);
+		try {
+			Workflow onNew = testing.workflow("potentials", RunOption.FIRST_SAVE, "name", this.tag);
+			this.workflows.addNotify(onNew.getId(), null, "New: {name}");
+			long byHand = testing.opportunity(rep, "By hand " + this.tag, null);
+			settle();
+			assertThat(testing.entries("potentials", byHand, onNew)).hasSize(1);
+
+			Api.Call call = this.api.as(rep);
+			long qualified = this.pipeline.stage(PipelineService.LEADS, "qualified").orElseThrow().getId();
+			Api.Response created = call.post("/api/v1/leads", Api.document("leads", Map.of("last_name",
+					"Lang " + this.tag, "company", "Lang " + this.tag, "email", "lang-" + this.tag + "@example.com")));
+			assertThat(created.status()).isEqualTo(201);
+			long lead = Long.parseLong(created.json().at("/data/id").asString());
+			assertThat(call.patch("/api/v1/leads/" + lead, Api.document("leads", lead, Map.of("stage_id", qualified)))
+				.status()).isEqualTo(200);
+			settle();
+
+			Map<String, Object> converted = this.jdbc.sql("SELECT id, name FROM potentials WHERE lead_id = ?")
+				.param(lead)
+				.query()
+				.singleRow();
+			long opportunity = ((Number) converted.get("id")).longValue();
+			assertThat(converted.get("name").toString()).contains(this.tag);
+			assertThat(testing.entries("potentials", opportunity, onNew)).isEmpty();
+			assertThat(this.jdbc.sql("SELECT source FROM potential_history WHERE potential_id = ?")
+				.param(opportunity)
+				.query(String.class)
+				.list()).containsExactly("conversion");
+		}
+		finally {
+			testing.deleteWorkflows();
+		}
+	}
+
 	private void settle() {
 		new WorkflowTesting(this.workflows, this.opportunities, this.jdbc, this.log).settle(this.tag);
 	}

@@ -13,11 +13,11 @@ import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.RecordSaved;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.query.RecordEvents;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -313,7 +313,7 @@ class WorkflowRunTests {
 		this.workflows.addSetField(workflow.getId(), "next_step", "fixed", "Planned once", null);
 
 		RecordSaved saved = new RecordSaved("potentials", id, null, this.recordEvents.snapshot("potentials", id),
-				this.rep.currentUser(), "form");
+				this.rep.currentUser(), SaveSource.FORM);
 		RecordSaved again = this.serializer.deserialize(this.serializer.serialize(saved), RecordSaved.class);
 		assertThat(again.eventId()).isEqualTo(saved.eventId());
 		assertThat(again.after().get("amount")).isNotInstanceOf(BigDecimal.class);
@@ -331,7 +331,7 @@ class WorkflowRunTests {
 		OpportunityForm form = this.opportunities.newForm(this.rep.currentUser());
 		form.setName(name);
 		form.setAccountId(accountId);
-		return this.opportunities.create(form, this.rep.currentUser(), ChangeSource.FORM).getId();
+		return this.opportunities.create(form, this.rep.currentUser(), SaveSource.FORM).getId();
 	}
 
 	private Opportunity opportunity(long id) {
@@ -341,7 +341,7 @@ class WorkflowRunTests {
 	private void change(long id, java.util.function.Consumer<OpportunityForm> change) {
 		OpportunityForm form = this.opportunities.formOf(id, this.rep.currentUser());
 		change.accept(form);
-		this.opportunities.update(id, form, this.rep.currentUser(), ChangeSource.FORM);
+		this.opportunities.update(id, form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 	}
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Person;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -66,7 +66,7 @@ public final class WorkflowTesting {
 		OpportunityForm form = this.opportunities.newForm(owner.currentUser());
 		form.setName(name);
 		form.setAmount((amount != null) ? new BigDecimal(amount) : null);
-		return this.opportunities.create(form, owner.currentUser(), ChangeSource.FORM).getId();
+		return this.opportunities.create(form, owner.currentUser(), SaveSource.FORM).getId();
 	}
 
 	/**

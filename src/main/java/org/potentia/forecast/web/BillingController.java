@@ -15,6 +15,7 @@ import org.potentia.forecast.BillingForm;
 import org.potentia.forecast.BillingService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
@@ -91,7 +92,7 @@ class BillingController {
 		billingForm.setAccountId(accountId);
 		if (!result.hasErrors()) {
 			try {
-				this.billing.create(billingForm, user, "form");
+				this.billing.create(billingForm, user, SaveSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
 				return redirect(accountId, billingForm);
 			}
@@ -110,7 +111,7 @@ class BillingController {
 		billingForm.setAccountId(accountId);
 		if (!result.hasErrors()) {
 			try {
-				this.billing.update(id, billingForm, user, "form");
+				this.billing.update(id, billingForm, user, SaveSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
 				return redirect(accountId, billingForm);
 			}

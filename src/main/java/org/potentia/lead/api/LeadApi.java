@@ -17,16 +17,13 @@ class LeadApi {
 
 	@Bean
 	RecordWriter<LeadForm> leadWriter(LeadService leads, ModuleDefinition leadsModule) {
-		// A new lead's saved event carries its lead source; an update carries the source
-		// of
-		// the write (api, workflow, web_form).
 		return RecordWriter.sourced(leadsModule, (user) -> leads.newForm(user, LeadSource.API), leads::formOf,
 				(form, user, source) -> {
 					if (form.getLeadSource() == null || form.getLeadSource().isBlank()) {
 						form.setLeadSource(LeadSource.API.code());
 					}
-					return leads.create(form, user).getId();
-				}, (id, form, user, source) -> leads.update(id, form, user, source), leads::delete);
+					return leads.create(form, user, source).getId();
+				}, leads::update, leads::delete);
 	}
 
 }

@@ -1,8 +1,8 @@
 package org.potentia.opportunity.api;
 
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +19,8 @@ class OpportunityApi {
 	RecordWriter<OpportunityForm> opportunityWriter(OpportunityService opportunities,
 			ModuleDefinition potentialsModule) {
 		return RecordWriter.sourced(potentialsModule, opportunities::newForm, opportunities::formOf,
-				(form, user, source) -> opportunities.create(form, user, ChangeSource.of(source)).getId(),
-				(id, form, user, source) -> opportunities.update(id, form, user, ChangeSource.of(source)),
-				(id, user) -> opportunities.delete(id, user, ChangeSource.API));
+				(form, user, source) -> opportunities.create(form, user, source).getId(), opportunities::update,
+				(id, user) -> opportunities.delete(id, user, SaveSource.API));
 	}
 
 }

@@ -12,13 +12,13 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.opportunity.BoardFilter;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.opportunity.StageTotals;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.Stage;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
@@ -121,7 +121,7 @@ class BoardController {
 			@RequestParam(required = false) Long version, @RequestParam Map<String, String> parameters,
 			CurrentUser user, Model model) {
 		try {
-			this.opportunities.moveTo(id, stageId, version, user, ChangeSource.BOARD);
+			this.opportunities.moveTo(id, stageId, version, user, SaveSource.BOARD);
 		}
 		catch (ValidationException ex) {
 			// The rules want more (a lost reason, a mandatory field): open the form for

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import org.potentia.identity.IdentityService;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityFilters;
 import org.potentia.opportunity.OpportunityForm;
@@ -18,6 +17,7 @@ import org.potentia.opportunity.OpportunityRules;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.FieldError;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -134,7 +134,7 @@ class OpportunityController {
 			RedirectAttributes redirect) {
 		return this.pages.create(this.module, result, () -> {
 			opportunityForm.setLeadId(null);
-			return this.opportunities.create(opportunityForm, user, ChangeSource.FORM).getId();
+			return this.opportunities.create(opportunityForm, user, SaveSource.FORM).getId();
 		}, redirect, () -> form(model, opportunityForm, user));
 	}
 
@@ -164,14 +164,13 @@ class OpportunityController {
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("opportunityId", id);
 		return this.pages.update(this.module, id, result,
-				() -> this.opportunities.update(id, opportunityForm, user, ChangeSource.FORM), model, redirect,
+				() -> this.opportunities.update(id, opportunityForm, user, SaveSource.FORM), model, redirect,
 				() -> form(model, opportunityForm, user));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		return this.pages.delete(this.module, id, () -> this.opportunities.delete(id, user, ChangeSource.FORM),
-				redirect);
+		return this.pages.delete(this.module, id, () -> this.opportunities.delete(id, user, SaveSource.FORM), redirect);
 	}
 
 	private void filterOptions(Model model) {

@@ -178,7 +178,6 @@ class ApiDocumentation implements OpenApiCustomizer {
 									response("Created", type + "Document",
 											Map.of("data", resourceExample(name, example))))
 							.addApiResponse("400", error("Malformed JSON"))
-							.addApiResponse("403", error("Not allowed to change " + name))
 							.addApiResponse("409", error("data.type does not match the module"))
 							.addApiResponse("415", error("The body is not JSON"))
 							.addApiResponse("422", error("Validation failed; source.pointer names the attribute"))));
@@ -187,14 +186,12 @@ class ApiDocumentation implements OpenApiCustomizer {
 				.requestBody(body(type + "UpdateDocument", name, "1", Map.of("version", 0)))
 				.responses(ok("The changed resource", type + "Document", Map.of("data", resourceExample(name, example)))
 					.addApiResponse("400", error("Malformed JSON"))
-					.addApiResponse("403", error("Not allowed to change " + name))
 					.addApiResponse("404", error("Not found"))
 					.addApiResponse("409", error("Stale version: someone else changed it"))
 					.addApiResponse("415", error("The body is not JSON"))
 					.addApiResponse("422", error("Validation failed"))));
 			single.delete(operation(name, "delete" + type, "Delete one of " + name, List.of(idParameter()))
 				.responses(new ApiResponses().addApiResponse("204", new ApiResponse().description("Deleted"))
-					.addApiResponse("403", error("Not allowed to change " + name))
 					.addApiResponse("404", error("Not found"))
 					.addApiResponse("409", error("Other records still refer to it"))));
 		}

@@ -4,6 +4,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 
@@ -16,16 +17,6 @@ import org.potentia.platform.security.CurrentUser;
  * @param <F> the module's form type, with Bean Validation constraints
  */
 public interface RecordWriter<F> {
-
-	/**
-	 * The source of the API's own writes.
-	 */
-	String API = "api";
-
-	/**
-	 * The source of the CSV import's writes.
-	 */
-	String IMPORT = "import";
 
 	ModuleDefinition definition();
 
@@ -45,30 +36,23 @@ public interface RecordWriter<F> {
 	void update(long id, F form, CurrentUser user);
 
 	/**
-	 * Creates in the name of another source than the API (a workflow, a conversion),
-	 * which the saved event and any history row carry. A writer that does not know
-	 * sources creates as the API does.
+	 * Creates in the name of another source than the API (the CSV import, a workflow, a
+	 * web form), which the saved event and any history row carry. A writer that does not
+	 * know sources creates as the API does.
 	 */
-	default long create(F form, CurrentUser user, String source) {
+	default long create(F form, CurrentUser user, SaveSource source) {
 		return create(form, user);
 	}
 
 	/**
 	 * Updates in the name of another source than the API; see
-	 * {@link #create(Object, CurrentUser, String)}.
+	 * {@link #create(Object, CurrentUser, SaveSource)}.
 	 */
-	default void update(long id, F form, CurrentUser user, String source) {
+	default void update(long id, F form, CurrentUser user, SaveSource source) {
 		update(id, form, user);
 	}
 
 	void delete(long id, CurrentUser user);
-
-	/**
-	 * Whether the user may write this module at all (otherwise 403).
-	 */
-	default boolean canWrite(CurrentUser user) {
-		return true;
-	}
 
 	/**
 	 * A writer from a module service's methods.
@@ -113,13 +97,13 @@ public interface RecordWriter<F> {
 
 	/**
 	 * A writer from a module service's methods that take the source of the save; the
-	 * API's own writes use source {@code api}.
+	 * API's own writes use {@link SaveSource#API}.
 	 */
 	static <F> RecordWriter<F> sourced(ModuleDefinition definition, Function<CurrentUser, F> newForm,
 			BiFunction<Long, CurrentUser, F> formOf, SourcedCreate<F> create, SourcedUpdate<F> update,
 			BiConsumer<Long, CurrentUser> delete) {
-		RecordWriter<F> api = of(definition, newForm, formOf, (form, user) -> create.create(form, user, API),
-				(id, form, user) -> update.update(id, form, user, API), delete);
+		RecordWriter<F> api = of(definition, newForm, formOf, (form, user) -> create.create(form, user, SaveSource.API),
+				(id, form, user) -> update.update(id, form, user, SaveSource.API), delete);
 		return new RecordWriter<>() {
 
 			@Override
@@ -148,12 +132,12 @@ public interface RecordWriter<F> {
 			}
 
 			@Override
-			public long create(F form, CurrentUser user, String source) {
+			public long create(F form, CurrentUser user, SaveSource source) {
 				return create.create(form, user, source);
 			}
 
 			@Override
-			public void update(long id, F form, CurrentUser user, String source) {
+			public void update(long id, F form, CurrentUser user, SaveSource source) {
 				update.update(id, form, user, source);
 			}
 
@@ -171,7 +155,7 @@ public interface RecordWriter<F> {
 	@FunctionalInterface
 	interface SourcedCreate<F> {
 
-		long create(F form, CurrentUser user, String source);
+		long create(F form, CurrentUser user, SaveSource source);
 
 	}
 
@@ -181,7 +165,7 @@ public interface RecordWriter<F> {
 	@FunctionalInterface
 	interface SourcedUpdate<F> {
 
-		void update(long id, F form, CurrentUser user, String source);
+		void update(long id, F form, CurrentUser user, SaveSource source);
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.potentia.platform.AuditedEntity;
 import org.potentia.platform.RecordSaved;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
@@ -20,7 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordEvents {
 
-	private static final ThreadLocal<String> SOURCE = new ThreadLocal<>();
+	/**
+	 * The source that the saved events of the work {@link #inNameOf} runs carry, whatever
+	 * each save states. Every other path passes its source explicitly.
+	 */
+	private static final ThreadLocal<SaveSource> SOURCE = new ThreadLocal<>();
 
 	private final RecordQueries queries;
 
@@ -49,7 +54,7 @@ public class RecordEvents {
 	 * for a new record
 	 */
 	public <E extends AuditedEntity> E save(String module, E record, JpaRepository<E, Long> repository,
-			Map<String, Object> before, CurrentUser user, String source) {
+			Map<String, Object> before, CurrentUser user, SaveSource source) {
 		repository.saveAndFlush(record);
 		saved(module, record.getId(), before, user, source);
 		return record;
@@ -58,21 +63,23 @@ public class RecordEvents {
 	/**
 	 * Publishes that the record was saved; call after the change is flushed.
 	 */
-	public void saved(String module, long id, Map<String, Object> before, CurrentUser user, String source) {
+	public void saved(String module, long id, Map<String, Object> before, CurrentUser user, SaveSource source) {
 		Map<String, Object> after = snapshot(module, id);
 		if (after != null) {
-			String effective = (SOURCE.get() != null) ? SOURCE.get() : source;
+			SaveSource effective = (SOURCE.get() != null) ? SOURCE.get() : source;
 			this.events.publishEvent(new RecordSaved(module, id, before, after, user, effective));
 		}
 	}
 
 	/**
-	 * Runs work whose saves, in whatever module and through whatever service, all carry
-	 * this source. A workflow runs its actions so: a tool it runs may save several
-	 * records in several modules, and none of those saves may trigger a workflow again.
+	 * Runs work whose saved events, in whatever module and through whatever service, all
+	 * carry this source, while each save keeps its own for anything else it records. Only
+	 * a lead conversion that a workflow runs needs this: its opportunity's history row
+	 * says {@code conversion}, yet none of the records it saves may trigger a workflow
+	 * again, so one save has two sources and a single parameter cannot carry both.
 	 */
-	public static <T> T inNameOf(String source, Supplier<T> work) {
-		String previous = SOURCE.get();
+	public static <T> T inNameOf(SaveSource source, Supplier<T> work) {
+		SaveSource previous = SOURCE.get();
 		SOURCE.set(source);
 		try {
 			return work.get();

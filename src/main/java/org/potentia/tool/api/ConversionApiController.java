@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.api.JsonApi;
 import org.potentia.platform.api.Resources;
 import org.potentia.platform.catalogue.Catalogue;
@@ -89,7 +90,7 @@ class ConversionApiController {
 			throw new org.potentia.platform.NotFoundException("leads", id);
 		}
 		ConversionService.Request request = request(body);
-		ConversionService.Result result = this.conversions.convert(leadId, request, user, "api");
+		ConversionService.Result result = this.conversions.convert(leadId, request, user, SaveSource.API);
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put("lead_id", result.leadId());
 		attributes.put("potential_id", result.opportunityId());

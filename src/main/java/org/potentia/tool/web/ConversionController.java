@@ -9,6 +9,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.security.CurrentUser;
@@ -71,7 +72,7 @@ class ConversionController {
 				"link".equals(form.get("contact_choice")) ? number(form.get("contact_id")) : null,
 				choice(form.get("contact_choice")));
 		try {
-			ConversionService.Result result = this.conversions.convert(id, request, user, "form");
+			ConversionService.Result result = this.conversions.convert(id, request, user, SaveSource.FORM);
 			redirect.addFlashAttribute("success", this.messages.get("convert.done"));
 			String target = (result.opportunityId() != null) ? "/opportunities/" + result.opportunityId()
 					: (result.accountId() != null) ? "/accounts/" + result.accountId() : "/leads";

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.potentia.forecast.PotentialForecast;
 import org.potentia.forecast.PotentialForecastService;
 import org.potentia.forecast.Schedule;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -66,7 +66,7 @@ class PotentialForecastControllerTests {
 		form.setName(Names.unique("grid"));
 		form.setAmount(new BigDecimal("1000"));
 		form.setBillingStartDate(LocalDate.of(2027, 1, 1));
-		this.id = this.opportunities.create(form, this.rep.currentUser(), ChangeSource.FORM).getId();
+		this.id = this.opportunities.create(form, this.rep.currentUser(), SaveSource.FORM).getId();
 	}
 
 	@AfterEach

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.history.SnapshotService;
 import org.potentia.history.SnapshotService.TakenPeriod;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.settings.Settings;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -170,7 +170,7 @@ class HistoryAdminControllerTests {
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("Caught up"));
 		form.setAmount(new BigDecimal("100"));
-		long id = this.opportunities.create(form, this.admin.currentUser(), ChangeSource.FORM).getId();
+		long id = this.opportunities.create(form, this.admin.currentUser(), SaveSource.FORM).getId();
 		this.jdbc.sql("UPDATE potential_history SET changed_at = ? WHERE potential_id = ?")
 			.params(Timestamp.from(lastMonth.atDay(10).atStartOfDay(zone).toInstant()), id)
 			.update();

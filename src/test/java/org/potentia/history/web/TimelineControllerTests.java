@@ -7,10 +7,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -53,10 +53,10 @@ class TimelineControllerTests {
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("Timeline"));
 		form.setAmount(new BigDecimal("1000"));
-		Opportunity created = this.opportunities.create(form, rep.currentUser(), ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(form, rep.currentUser(), SaveSource.FORM);
 		OpportunityForm change = this.opportunities.formOf(created.getId(), rep.currentUser());
 		change.setAmount(new BigDecimal("2500"));
-		this.opportunities.update(created.getId(), change, rep.currentUser(), ChangeSource.API);
+		this.opportunities.update(created.getId(), change, rep.currentUser(), SaveSource.API);
 
 		this.mvc
 			.perform(get("/opportunities/" + created.getId()).with(user(this.users.loadUserByUsername(rep.username()))))
@@ -83,7 +83,7 @@ class TimelineControllerTests {
 		Person stranger = this.people.rep(this.people.team());
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("Not yours"));
-		Opportunity created = this.opportunities.create(form, owner.currentUser(), ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
 		this.mvc
 			.perform(get("/opportunities/" + created.getId() + "/history")
 				.with(user(this.users.loadUserByUsername(stranger.username()))))

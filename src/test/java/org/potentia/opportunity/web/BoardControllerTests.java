@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.identity.Team;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -227,7 +227,7 @@ class BoardControllerTests {
 		form.setAmount(new BigDecimal(amount));
 		form.setExpectedCloseDate(close);
 		form.setBusinessAreaId(areaId);
-		Opportunity created = this.opportunities.create(form, owner.currentUser(), ChangeSource.FORM);
+		Opportunity created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
 		return created.getId();
 	}
 

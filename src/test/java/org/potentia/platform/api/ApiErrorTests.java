@@ -145,8 +145,9 @@ class ApiErrorTests {
 	}
 
 	/*
-	 * No module yet lets only an admin write through the API, so there is no 403 to test
-	 * here; the admin pages' 403 is in SecurityConfigurationTests.
+	 * No module is closed to a whole role, so no write through the API answers 403: a
+	 * record the user may not see is 404, a rule the service keeps is 409 or 422. The
+	 * admin pages' 403 is in SecurityConfigurationTests.
 	 */
 
 	@Test

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
-import org.potentia.opportunity.ChangeSource;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
@@ -74,13 +74,13 @@ class KeptTotalsTests {
 		long changed = create(rep, "Changed", "200", null);
 		long deleted = create(rep, "Deleted", "300", area);
 		create(rep, "Without amount", null, null);
-		this.opportunities.moveTo(moved, stage("proposal"), null, rep, ChangeSource.BOARD);
+		this.opportunities.moveTo(moved, stage("proposal"), null, rep, SaveSource.BOARD);
 		OpportunityForm form = this.opportunities.formOf(changed, rep);
 		form.setAmount(new BigDecimal("250.25"));
 		form.setBusinessAreaId(area);
 		form.setOwnerId(other.id());
-		this.opportunities.update(changed, form, rep, ChangeSource.FORM);
-		this.opportunities.delete(deleted, rep, ChangeSource.FORM);
+		this.opportunities.update(changed, form, rep, SaveSource.FORM);
+		this.opportunities.delete(deleted, rep, SaveSource.FORM);
 		this.jdbc.sql("UPDATE potentials SET owner_id = NULL WHERE owner_id = ? AND name = 'Without amount'")
 			.param(rep.id())
 			.update();
@@ -123,7 +123,7 @@ class KeptTotalsTests {
 		form.setAmount((amount != null) ? new BigDecimal(amount) : null);
 		form.setExpectedCloseDate(LocalDate.of(2030, 6, 1));
 		form.setBusinessAreaId(areaId);
-		return this.opportunities.create(form, owner, ChangeSource.FORM).getId();
+		return this.opportunities.create(form, owner, SaveSource.FORM).getId();
 	}
 
 	private long stage(String code) {
