@@ -29,10 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Amounts are never added across currencies: every figure is grouped by currency.
  * <p>
  * Where the database keeps the forecast totals (PostgreSQL, migration {@code V34_1}: sums
- * per figure, owner, month, business area and currency) and a view needs no account (not
- * grouped by account, no account or account type filter), the statement sums those
- * instead of the rows, under the same visibility rule on the owner: a few thousand rows
- * instead of millions.
+ * per figure, owner, account type, month, business area and currency) and a view needs no
+ * account (not grouped by account, no account filter), the statement sums those instead
+ * of the rows, under the same visibility rule on the owner: a few thousand rows instead
+ * of millions.
  */
 @Service
 @Transactional(readOnly = true)
@@ -391,8 +391,8 @@ public class ForecastFigures {
 	 * column the totals keep.
 	 */
 	boolean answeredByTotals(Scope scope, Grouping grouping) {
-		return this.keptTotals.kept() && scope.account() == null && scope.accountType() == null
-				&& grouping != Grouping.ACCOUNT && !(scope.grouped() && scope.group() == Grouping.ACCOUNT)
+		return this.keptTotals.kept() && scope.account() == null && grouping != Grouping.ACCOUNT
+				&& !(scope.grouped() && scope.group() == Grouping.ACCOUNT)
 				&& ruledByOwner(this.catalogue.get("accounts")) && ruledByOwner(this.catalogue.get("potentials"));
 	}
 
@@ -418,6 +418,9 @@ public class ForecastFigures {
 		}
 		if (scope.team() != null) {
 			where = where.and(Visibility.ownedByTeam("t.owner_id", scope.team()));
+		}
+		if (scope.accountType() != null) {
+			where = where.and(SqlCondition.of("t.account_type = ?", scope.accountType()));
 		}
 		if (scope.grouped()) {
 			Long value = scope.groupValue();
