@@ -173,6 +173,29 @@ class FoundationBrowserIT {
 	}
 
 	/**
+	 * A search after the session ended reloads the whole page, which goes to the sign-in,
+	 * and signing in again leads back to the list; the sign-in page is never swapped into
+	 * the results.
+	 */
+	@Test
+	void aSearchAfterTheSessionEndedGoesToTheSignInAndBack() {
+		this.browser.signIn(this.admin.username(), this.admin.password());
+		this.browser.get("/accounts");
+		this.browser.driver().manage().deleteAllCookies();
+
+		this.browser.expectConsoleError("status of 403");
+		this.browser.type(By.id("q"), "nordl");
+		this.browser.waitUntil((driver) -> this.browser.path().startsWith("/login"));
+		assertThat(this.browser.findAll(By.id("results"))).isEmpty();
+
+		this.browser.type(By.id("username"), this.admin.username())
+			.type(By.id("password"), this.admin.password())
+			.click(By.id("sign-in"));
+		this.browser.waitUntil((driver) -> this.browser.path().startsWith("/accounts"));
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Accounts");
+	}
+
+	/**
 	 * Types a search and waits for the list to show the expected text. The rest of the
 	 * page stays: a full page load would drop the marker set on the body first.
 	 */

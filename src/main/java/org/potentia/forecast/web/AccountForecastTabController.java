@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.potentia.account.Account;
 import org.potentia.account.AccountService;
 import org.potentia.forecast.ForecastFigures;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -64,7 +64,7 @@ class AccountForecastTabController {
 	@GetMapping
 	String tab(@PathVariable long id, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String area, CurrentUser user, Model model, Locale locale,
-			@RequestHeader(value = "HX-Request", required = false) String htmx) {
+			HtmxRequest htmx) {
 		int chosenYear = this.parameters.year(year, LocalDate.now());
 		Long chosenArea = this.parameters.area(area);
 		// Refuses (404) an account the user may not see, before any figure is read.
@@ -76,7 +76,7 @@ class AccountForecastTabController {
 		model.addAttribute("areas", this.pipeline.businessAreas());
 		model.addAttribute("currencies", this.figures.year(id, chosenYear, chosenArea, user));
 		model.addAttribute("figures", Figure.values());
-		return (htmx != null) ? "forecast/account-tab :: tab" : "forecast/account-tab";
+		return htmx.isHtmxRequest() ? "forecast/account-tab :: tab" : "forecast/account-tab";
 	}
 
 	@GetMapping("/drill")

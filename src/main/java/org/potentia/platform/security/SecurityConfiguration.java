@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.potentia.platform.Messages;
 import org.potentia.platform.api.ApiError;
 import org.potentia.platform.api.JsonApi;
@@ -24,8 +25,11 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -120,6 +124,12 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The browser UI. An htmx request without a valid session (signed out or ended
+	 * elsewhere) is answered 403 with {@code HX-Refresh}, so that htmx reloads the whole
+	 * page, which then goes to the sign-in, instead of swapping the sign-in page into a
+	 * fragment.
+	 */
 	@Bean
 	@Order(10)
 	SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle, SignedInUsers users) throws Exception {
@@ -135,6 +145,12 @@ class SecurityConfiguration {
 				.authenticated())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+						.addEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
+								new RequestHeaderRequestMatcher("HX-Request"))
+						.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+						.build()))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();

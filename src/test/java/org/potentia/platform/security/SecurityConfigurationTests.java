@@ -17,6 +17,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -46,6 +47,18 @@ class SecurityConfigurationTests {
 	void pagesSendStrangersToTheSignIn() throws Exception {
 		this.mvc.perform(get("/accounts")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/login")).andExpect(status().isOk());
+	}
+
+	/**
+	 * An htmx request whose session has ended must not swap the sign-in page into a
+	 * fragment: it is refused, and htmx reloads the whole page, which then goes to the
+	 * sign-in.
+	 */
+	@Test
+	void anHtmxRequestWithoutSessionReloadsThePage() throws Exception {
+		this.mvc.perform(get("/notifications/menu").header("HX-Request", "true"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("HX-Refresh", "true"));
 	}
 
 	@Test
