@@ -210,11 +210,14 @@ public final class ForecastBenchmark {
 				new Case("account card chart fragment", "rep", rep, "/accounts/" + account + "/figures?year=" + year,
 						true, accountSql, null),
 				new Case("forecast report, year, by owner", "admin", admin,
-						"/reports/forecast?year=" + year + "&group=owner", false, reportSql(from, to, null),
-						totalsSql(from, to, null)),
+						"/reports/forecast?year=" + year + "&group=owner", false, reportSql(from, to, null, null),
+						totalsSql(from, to, null, null)),
 				new Case("forecast report, year, by owner", "rep", rep,
-						"/reports/forecast?year=" + year + "&group=owner", false, reportSql(from, to, rep.userId()),
-						totalsSql(from, to, rep.userId())));
+						"/reports/forecast?year=" + year + "&group=owner", false,
+						reportSql(from, to, rep.userId(), null), totalsSql(from, to, rep.userId(), null)),
+				new Case("forecast report, year, by owner, customers", "admin", admin,
+						"/reports/forecast?year=" + year + "&group=owner&type=customer", false,
+						reportSql(from, to, null, "customer"), totalsSql(from, to, null, "customer")));
 		System.out.println("| case | user | HTTP median ms | HTTP p90 ms | rows SQL median ms | ratio to rows SQL"
 				+ " | kept totals SQL median ms |");
 		System.out.println("|---|---|---:|---:|---:|---:|---:|");
@@ -334,7 +337,7 @@ public final class ForecastBenchmark {
 	 * The report's figures grouped by owner, by hand, from the totals PostgreSQL keeps
 	 * (migration {@code V34_1}), over all owners or one.
 	 */
-	private static String totalsSql(String from, String to, Long owner) {
+	private static String totalsSql(String from, String to, Long owner, String type) {
 		return "SELECT owner_id, currency, SUM(CASE WHEN figure = 'budget' THEN amount ELSE 0 END),"
 				+ " SUM(CASE WHEN figure = 'forecast' THEN amount ELSE 0 END),"
 				+ " SUM(CASE WHEN figure = 'billing' THEN amount ELSE 0 END),"
@@ -342,15 +345,17 @@ public final class ForecastBenchmark {
 				+ " SUM(CASE WHEN figure = 'open' THEN weighted100 ELSE 0 END) / 100,"
 				+ " SUM(CASE WHEN figure = 'open' THEN amount ELSE 0 END) FROM forecast_totals WHERE month >= " + from
 				+ " AND month < " + to + ((owner != null) ? " AND owner_id = " + owner : "")
-				+ " GROUP BY owner_id, currency";
+				+ ((type != null) ? " AND account_type = '" + type + "'" : "") + " GROUP BY owner_id, currency";
 	}
 
 	/**
 	 * The report's figures grouped by owner, by hand, over all accounts or one owner's.
 	 */
-	private static String reportSql(String from, String to, Long owner) {
-		String accounts = (owner != null) ? " AND a.owner_id = " + owner : "";
-		String opportunities = (owner != null) ? " AND p.owner_id = " + owner : "";
+	private static String reportSql(String from, String to, Long owner, String type) {
+		String accounts = ((owner != null) ? " AND a.owner_id = " + owner : "")
+				+ ((type != null) ? " AND a.account_type = '" + type + "'" : "");
+		String opportunities = ((owner != null) ? " AND p.owner_id = " + owner : "") + ((type != null)
+				? " AND p.account_id IN (SELECT t.id FROM accounts t WHERE t.account_type = '" + type + "')" : "");
 		return "SELECT owner_id, currency, SUM(budget), SUM(forecast), SUM(billing), SUM(committed), SUM(weighted),"
 				+ " SUM(unweighted) FROM ("
 				+ "SELECT a.owner_id, b.currency, b.amount AS budget, 0 AS forecast, 0 AS billing, 0 AS committed,"
