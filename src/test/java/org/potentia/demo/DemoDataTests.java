@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.QuickPasswordHashing;
 import org.potentia.tool.ConversionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(
 		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};DB_CLOSE_DELAY=-1",
 				"spring.datasource.username=sa", "spring.datasource.password=" })
-@Import(DemoDataTests.RecordingContributor.class)
+@Import({ DemoDataTests.RecordingContributor.class, QuickPasswordHashing.class })
 class DemoDataTests {
 
 	@Autowired

@@ -2,8 +2,10 @@ package org.potentia.forecast;
 
 import org.junit.jupiter.api.Test;
 
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(
 		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};DB_CLOSE_DELAY=-1",
 				"spring.datasource.username=sa", "spring.datasource.password=" })
+@Import(QuickPasswordHashing.class)
 class PotentialForecastDemoTests {
 
 	@Autowired
