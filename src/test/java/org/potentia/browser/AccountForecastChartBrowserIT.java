@@ -14,6 +14,7 @@ import org.potentia.forecast.ForecastRows;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a bar opens the rows behind it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(People.class)
+@Import({ People.class, QuickPasswordHashing.class })
 class AccountForecastChartBrowserIT {
 
 	@LocalServerPort

@@ -14,10 +14,12 @@ import org.potentia.identity.User;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * area and saves the grid; the totals follow.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(QuickPasswordHashing.class)
 class BudgetGridBrowserIT {
 
 	@LocalServerPort

@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * title to the top saves the order, and a reload keeps it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(People.class)
+@Import({ People.class, QuickPasswordHashing.class })
 class HomeDashboardBrowserIT {
 
 	@LocalServerPort

@@ -10,11 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:tour-${random.uuid};DB_CLOSE_DELAY=-1",
 				"spring.datasource.username=sa", "spring.datasource.password=" })
+@Import(QuickPasswordHashing.class)
 class PageTourBrowserIT {
 
 	@LocalServerPort

@@ -17,6 +17,7 @@ import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the funnel draw without a console error.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(People.class)
+@Import({ People.class, QuickPasswordHashing.class })
 class ReportBrowserIT {
 
 	static final LocalDate FROM = LocalDate.of(2012, 3, 1);

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and exported as XLSX, whose cells are checked with POI.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(People.class)
+@Import({ People.class, QuickPasswordHashing.class })
 class ReportBuilderBrowserIT {
 
 	@LocalServerPort

@@ -1,17 +1,15 @@
 package org.potentia.demo;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.DemoDataTest;
+import org.potentia.testing.RecordingDemoContributor;
 import org.potentia.tool.ConversionService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,13 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A start with {@code potentia.demo=true} on an empty database fills it with demo data
  * once.
  */
-// Demo data fills only an empty database: this test keeps its own, even when the suite
-// runs
-// on a shared PostgreSQL.
-@SpringBootTest(
-		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa", "spring.datasource.password=" })
-@Import(DemoDataTests.RecordingContributor.class)
+@DemoDataTest
 class DemoDataTests {
 
 	@Autowired
@@ -45,7 +37,7 @@ class DemoDataTests {
 	PasswordEncoder passwordEncoder;
 
 	@Autowired
-	RecordingContributor contributor;
+	RecordingDemoContributor contributor;
 
 	@Autowired
 	ConversionService conversions;
@@ -121,7 +113,7 @@ class DemoDataTests {
 
 	@Test
 	void theQualifiedLeadsConvertAndTheKnownCompanyLinksItsAccount() {
-		CurrentUser admin = this.contributor.contexts.get(0).admin();
+		CurrentUser admin = this.contributor.contexts().get(0).admin();
 		List<Long> qualified = this.jdbc
 			.sql("select l.id from leads l join pipeline_stages s on s.id = l.stage_id"
 					+ " where s.code = 'qualified' order by l.id")
@@ -159,8 +151,8 @@ class DemoDataTests {
 
 	@Test
 	void contributorsAddTheirsToTheBaseData() {
-		assertThat(this.contributor.contexts).hasSize(1);
-		DemoContext context = this.contributor.contexts.get(0);
+		assertThat(this.contributor.contexts()).hasSize(1);
+		DemoContext context = this.contributor.contexts().get(0);
 		assertThat(context.accounts()).hasSize((int) count("select count(*) from accounts"));
 		assertThat(context.contacts()).hasSize((int) count("select count(*) from contacts"));
 		assertThat(context.teams()).hasSize(2);
@@ -175,26 +167,11 @@ class DemoDataTests {
 		this.demoData.run(null);
 		assertThat(count("select count(*) from accounts")).isEqualTo(accounts);
 		assertThat(count("select count(*) from contacts")).isEqualTo(contacts);
-		assertThat(this.contributor.contexts).hasSize(1);
+		assertThat(this.contributor.contexts()).hasSize(1);
 	}
 
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
-	}
-
-	/**
-	 * A contributor as a later module would add one.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class RecordingContributor implements DemoContributor {
-
-		final List<DemoContext> contexts = new ArrayList<>();
-
-		@Override
-		public void contribute(DemoContext context) {
-			this.contexts.add(context);
-		}
-
 	}
 
 }

@@ -17,6 +17,7 @@ import org.potentia.testing.MutableClock;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.potentia.testing.Records;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +34,7 @@ import static org.potentia.testing.Accounts.anAccount;
  * is moved by hand.
  */
 @SpringBootTest
-@Import({ People.class, Records.class, AccountForecastVersionsTests.Time.class })
+@Import({ People.class, Records.class, AccountForecastVersionsTests.Time.class, QuickPasswordHashing.class })
 class AccountForecastVersionsTests {
 
 	@Autowired

@@ -2,8 +2,8 @@ package org.potentia.forecast;
 
 import org.junit.jupiter.api.Test;
 
+import org.potentia.testing.DemoDataTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo data gives every demo opportunity with an amount an invoicing forecast: some
  * one-off, some spread, a few edited by hand.
  */
-@SpringBootTest(
-		properties = { "potentia.demo=true", "spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa", "spring.datasource.password=" })
+@DemoDataTest
 class PotentialForecastDemoTests {
 
 	@Autowired

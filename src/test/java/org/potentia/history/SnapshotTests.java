@@ -31,10 +31,10 @@ import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.potentia.platform.settings.Settings;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (also for opportunities changed or deleted after the period ended), and exactly once
  * when two instances race.
  */
-@SpringBootTest
+@PotentiaTest
 class SnapshotTests {
 
 	@Autowired

@@ -8,6 +8,7 @@ import org.potentia.lead.LeadForm;
 import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch and everything after it not at all, and the report says up to which line.
  */
 @SpringBootTest(properties = "potentia.import.batch-size=3")
-@Import(LeadImportFailureTests.Outage.class)
+@Import({ LeadImportFailureTests.Outage.class, QuickPasswordHashing.class })
 class LeadImportFailureTests extends LeadImportSetup {
 
 	static final String FAILING_NAME = "Outage";

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.potentia.testing.PotentiaTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asked: {@code ./mvnw test -Dtest=LeadImportLargeTests -Dpotentia.large-import=true}.
  * Every 100th row has a bad email and every 250th repeats an earlier row's email.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PotentiaTest
 @EnabledIfSystemProperty(named = "potentia.large-import", matches = "true")
 class LeadImportLargeTests extends LeadImportSetup {
 

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.potentia.lead.LeadService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +20,7 @@ import static org.potentia.lead.Leads.aLead;
  * CSV import of leads: bad rows reported by line with the reason, duplicates by email,
  * dry run, rows the database refuses, the remembered mapping and German files.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PotentiaTest
 class LeadImportTests extends LeadImportSetup {
 
 	@Autowired

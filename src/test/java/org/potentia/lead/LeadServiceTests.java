@@ -12,9 +12,8 @@ import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +24,7 @@ import static org.potentia.lead.Leads.aLead;
  * Leads through their service: defaults of a new lead, stage rules, optimistic locking,
  * consent, and the visibility rule.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PotentiaTest
 class LeadServiceTests {
 
 	@Autowired

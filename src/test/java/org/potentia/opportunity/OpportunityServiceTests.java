@@ -27,8 +27,8 @@ import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The opportunity rules every path shares: defaults from the stage, closing and
  * reopening, lost reasons, mandatory fields, links and visibility.
  */
-@SpringBootTest
+@PotentiaTest
 class OpportunityServiceTests {
 
 	@Autowired

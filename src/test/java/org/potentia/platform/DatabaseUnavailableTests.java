@@ -46,7 +46,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @org.potentia.testing.PotentiaTest
 @TestPropertySource(properties = { "spring.datasource.hikari.max-lifetime=30000",
-		"spring.datasource.hikari.connection-timeout=2000", "spring.datasource.hikari.pool-name=retiring",
+		"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.pool-name=retiring",
 		"management.endpoint.health.show-components=always" })
 class DatabaseUnavailableTests {
 
@@ -204,7 +204,7 @@ class DatabaseUnavailableTests {
 	 */
 	private void takeEveryConnection() throws SQLException {
 		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
-		assertThat(pool.getConnectionTimeout()).isEqualTo(2000);
+		assertThat(pool.getConnectionTimeout()).isEqualTo(1000);
 		while (this.held.size() < pool.getMaximumPoolSize()) {
 			this.held.add(pool.getConnection());
 		}

@@ -54,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @org.potentia.testing.PotentiaTest
 @TestPropertySource(properties = { "spring.datasource.hikari.max-lifetime=30000",
-		"spring.datasource.hikari.connection-timeout=2000", "spring.datasource.hikari.pool-name=retiring",
+		"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.pool-name=retiring",
 		"management.endpoint.health.show-components=always" })
 class RetiredConnectionsTests {
 

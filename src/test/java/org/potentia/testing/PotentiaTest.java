@@ -16,14 +16,14 @@ import org.springframework.context.annotation.Import;
  * MockMvc for the pages, and the fixtures of this package. Every class that uses it
  * shares one application context (and so one database), which keeps the suite fast; tests
  * therefore make their own users and records with unique names and never assume an empty
- * table.
+ * table. Passwords are hashed the quick way ({@link QuickPasswordHashing}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ People.class, Api.class, Records.class, CatalogueRecords.class })
+@Import({ People.class, Api.class, Records.class, CatalogueRecords.class, QuickPasswordHashing.class })
 public @interface PotentiaTest {
 
 }

@@ -27,8 +27,8 @@ import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Converting a lead: everything linked in one transaction, at most once, and nothing left
  * behind when it fails.
  */
-@SpringBootTest
+@PotentiaTest
 class ConversionTests {
 
 	@Autowired

@@ -13,6 +13,7 @@ import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -35,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:new-install-${random.uuid};DB_CLOSE_DELAY=-1",
 		"spring.datasource.username=sa", "spring.datasource.password=" })
 @AutoConfigureMockMvc
-@Import(People.class)
+@Import({ People.class, QuickPasswordHashing.class })
 class NewInstallationReportTests {
 
 	@Autowired

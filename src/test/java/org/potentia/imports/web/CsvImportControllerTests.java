@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.potentia.identity.IdentityService;
 import org.potentia.lead.LeadFixtures;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,8 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * report; then the account list's export holds the imported accounts. Opportunities are
  * imported from their list the same way.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PotentiaTest
 class CsvImportControllerTests {
 
 	@Autowired

@@ -7,9 +7,8 @@ import org.potentia.identity.IdentityService;
 import org.potentia.lead.LeadFixtures;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -29,8 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Leads through the web service, as an integrator with a token sees them.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PotentiaTest
 class LeadApiTests {
 
 	static final String JSON_API = "application/vnd.api+json";

@@ -14,9 +14,8 @@ import org.potentia.lead.LeadService;
 import org.potentia.lead.LeadSource;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -36,8 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The lead pages and the CSV export of the list, as a signed-in rep uses them.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PotentiaTest
 class LeadControllerTests {
 
 	@Autowired

@@ -19,8 +19,8 @@ import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other, are the whole list in its order, with the relations' labels, and every page
  * knows the total.
  */
-@SpringBootTest
+@PotentiaTest
 class RecordQueriesTests {
 
 	static final List<String> LAST_NAMES = List.of("Berg", "Adler", "Berg", "Cedar", "Adler", "Berg", "Dahl");

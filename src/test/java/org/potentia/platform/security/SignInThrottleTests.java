@@ -12,6 +12,7 @@ import org.potentia.testing.MutableClock;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
+import org.potentia.testing.QuickPasswordHashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,7 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"potentia.signin.lock-max=PT20M", "potentia.signin.address-failures=10",
 		"potentia.signin.address-window=PT10M" })
 @AutoConfigureMockMvc
-@Import({ People.class, SignInThrottleTests.Time.class })
+@Import({ People.class, SignInThrottleTests.Time.class, QuickPasswordHashing.class })
 @ExtendWith(OutputCaptureExtension.class)
 class SignInThrottleTests {
 

@@ -14,15 +14,3 @@ interface StageRepository extends JpaRepository<Stage, Long> {
 	boolean existsByModuleAndCode(String module, String code);
 
 }
-
-interface BusinessAreaRepository extends JpaRepository<BusinessArea, Long> {
-
-	List<BusinessArea> findAllByOrderBySortOrderAscIdAsc();
-
-}
-
-interface LostReasonRepository extends JpaRepository<LostReason, Long> {
-
-	List<LostReason> findAllByOrderBySortOrderAscIdAsc();
-
-}

@@ -7,26 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface UserRepository extends JpaRepository<User, Long> {
-
-	Optional<User> findByUsernameIgnoreCase(String username);
-
-	List<User> findAllByOrderByLastNameAscFirstNameAsc();
-
-	List<User> findByActiveTrueOrderByLastNameAscFirstNameAsc();
-
-	boolean existsByUsernameIgnoreCase(String username);
-
-}
-
-interface TeamRepository extends JpaRepository<Team, Long> {
-
-	List<Team> findAllByOrderByName();
-
-	boolean existsByNameIgnoreCase(String name);
-
-}
-
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
 	Optional<ApiToken> findByTokenHash(String tokenHash);

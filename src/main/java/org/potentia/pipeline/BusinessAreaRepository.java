@@ -1,0 +1,11 @@
+package org.potentia.pipeline;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BusinessAreaRepository extends JpaRepository<BusinessArea, Long> {
+
+	List<BusinessArea> findAllByOrderBySortOrderAscIdAsc();
+
+}
