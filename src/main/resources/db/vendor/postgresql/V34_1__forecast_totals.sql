@@ -33,6 +33,8 @@ create table forecast_totals (
     primary key (month, figure, owner_id, account_type, business_area_id, currency),
     constraint ck_forecast_totals_figure check (figure in ('budget', 'forecast', 'billing', 'won', 'open'))
 );
+-- A rep's or a team's report reads its owners' months, not every owner's.
+create index ix_forecast_totals_owner on forecast_totals (owner_id, month);
 
 -- Adds the signed rows of a change, given as SQL with the columns figure, owner_id,
 -- account_type, month, business_area_id, currency, records, amount, weighted100. Run by EXECUTE inside the
