@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Where the database keeps the forecast totals (PostgreSQL, migration {@code V34_1}: sums
  * per figure, owner, account type, month, business area and currency) and a view needs no
  * account (not grouped by account, no account filter), the statement sums those instead
- * of the rows, under the same visibility rule on the owner: a few thousand rows instead
- * of millions.
+ * of the rows, under the same visibility rule on the owner: for a year of the full
+ * benchmark set about 110,000 rows for an admin and a few hundred for a rep, instead of
+ * about five million.
  */
 @Service
 @Transactional(readOnly = true)

@@ -245,9 +245,13 @@ public sealed interface TableWriter extends Closeable permits TableWriter.Csv, T
 		}
 
 		/**
-		 * A streaming workbook that compresses for speed: its spilled rows (gzip) and the
-		 * file itself (zip) at deflate's fastest level. At the default level the two
-		 * compressions took most of an export's time; the file grows by about a tenth.
+		 * A streaming workbook that compresses for speed: its spilled rows (gzip, always,
+		 * as {@code setCompressTempFiles(true)} asks) and the file itself (zip) at
+		 * deflate's fastest level, where the default level deflates every byte twice over
+		 * at its slower setting. The file grows by about a quarter (70 MB instead of 55
+		 * MB for a million rows of eight columns); on the loaded benchmark machine the
+		 * gain in speed could not be told from the noise (docs/benchmarks.md, "Report
+		 * export").
 		 */
 		private static final class FastWorkbook extends SXSSFWorkbook {
 
