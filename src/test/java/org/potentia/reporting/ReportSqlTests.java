@@ -86,12 +86,12 @@ class ReportSqlTests {
 						Column.of(Aggregate.COUNT, "id")),
 				"{\"$gt\":[\"amount\",100]}", List.of(Group.of("company_id")), List.of(new Order("total", true)), null);
 		ReportSql.Plan plan = compile(query);
-		assertThat(plan.sql()).isEqualTo("SELECT b.*, (SELECT x0.name FROM companies x0 WHERE x0.id = b.c0 AND "
-				+ "x0.owner_id = ?) AS l0 FROM (SELECT a.g0 AS c0, SUM(a.v1) AS c1, COUNT(a.v2) AS c2 FROM "
-				+ "(SELECT t.company_id AS g0, t.amount AS v1, t.id AS v2 FROM deals t WHERE (t.owner_id = ?) AND "
-				+ "(t.amount > ?)) a GROUP BY a.g0 ORDER BY c1 DESC NULLS LAST, c0 ASC NULLS LAST LIMIT ?) b "
+		assertThat(plan.sql()).isEqualTo("SELECT b.*, x0.name AS l0 FROM (SELECT a.g0 AS c0, SUM(a.v1) AS c1, "
+				+ "COUNT(a.v2) AS c2 FROM (SELECT t.company_id AS g0, t.amount AS v1, t.id AS v2 FROM deals t WHERE "
+				+ "(t.owner_id = ?) AND (t.amount > ?)) a GROUP BY a.g0 ORDER BY c1 DESC NULLS LAST, c0 ASC NULLS LAST "
+				+ "LIMIT ?) b LEFT JOIN companies x0 ON x0.id = b.c0 AND x0.owner_id = ? "
 				+ "ORDER BY b.c1 DESC NULLS LAST, b.c0 ASC NULLS LAST");
-		assertThat(plan.parameters()).containsExactly(7L, 7L, new java.math.BigDecimal("100"), ReportSql.MAX_ROWS + 1);
+		assertThat(plan.parameters()).containsExactly(7L, new java.math.BigDecimal("100"), ReportSql.MAX_ROWS + 1, 7L);
 		assertThat(plan.fields()).extracting(ReportResult.Field::name)
 			.containsExactly("company_id", "total", "count_id");
 		assertThat(plan.fields()).extracting(ReportResult.Field::type).containsExactly("relation", "money", "integer");
@@ -128,7 +128,8 @@ class ReportSqlTests {
 		ReportSql.Plan plan = compile(query);
 		assertThat(plan.sql()).contains("CAST(DATE_TRUNC('month', t.close_date) AS DATE) AS g0")
 			.contains("t.owner_id AS g1")
-			.contains("(SELECT concat_ws(' ', x1.first_name, x1.last_name) FROM users x1 WHERE x1.id = b.c1 AND 1=1)");
+			.contains("concat_ws(' ', x1.first_name, x1.last_name) AS l1")
+			.contains("LEFT JOIN users x1 ON x1.id = b.c1 AND 1=1");
 		assertThat(plan.fields()).extracting(ReportResult.Field::name)
 			.containsExactly("month", "owner.name", "avg_amount");
 		assertThat(plan.fields()).extracting(ReportResult.Field::type).containsExactly("date", "relation", "decimal");
