@@ -49,8 +49,10 @@ class PageTourBrowserIT {
 	JdbcClient jdbc;
 
 	@ParameterizedTest(name = "{0} {1}")
-	// Both languages for the texts; German, whose words run longest, for a phone's width.
-	@CsvSource({ "desktop, en", "desktop, de", "phone, de" })
+	// English on a desktop; German, whose words run longest, on a phone's width, which
+	// checks every German text too (a German desktop tour added a minute and found nothing
+	// the two do not).
+	@CsvSource({ "desktop, en", "phone, de" })
 	void everyPageReadsWell(String device, String language) {
 		Dimension window = "phone".equals(device) ? Browser.PHONE : Browser.DESKTOP;
 		long account = id("select min(id) from accounts where account_type = 'customer'");
