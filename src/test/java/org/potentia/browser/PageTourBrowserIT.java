@@ -50,7 +50,8 @@ class PageTourBrowserIT {
 
 	@ParameterizedTest(name = "{0} {1}")
 	// English on a desktop; German, whose words run longest, on a phone's width, which
-	// checks every German text too (a German desktop tour added a minute and found nothing
+	// checks every German text too (a German desktop tour added a minute and found
+	// nothing
 	// the two do not).
 	@CsvSource({ "desktop, en", "phone, de" })
 	void everyPageReadsWell(String device, String language) {
