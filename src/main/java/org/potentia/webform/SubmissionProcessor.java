@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Saves kept submissions as records: a new lead (or opportunity) in the name of the
@@ -157,8 +156,7 @@ class SubmissionProcessor {
 	private long create(ModuleDefinition module, WebForm form, Map<String, String> values, CurrentUser owner) {
 		RecordWriter<Object> writer = writer(module);
 		Object record = writer.newForm(owner);
-		ObjectNode attributes = attributes(module, form, values, true);
-		this.binder.bind(module, attributes, record);
+		this.binder.bind(module, attributes(module, form, values, true), record);
 		return writer.create(record, owner, SaveSource.WEB_FORM);
 	}
 
@@ -178,8 +176,9 @@ class SubmissionProcessor {
 	 * values, then what a web-form record always carries (its lead source, and the
 	 * consent's date and source when the visitor gave consent).
 	 */
-	ObjectNode attributes(ModuleDefinition module, WebForm form, Map<String, String> values, boolean creating) {
-		ObjectNode attributes = this.json.createObjectNode();
+	Map<String, Object> attributes(ModuleDefinition module, WebForm form, Map<String, String> values,
+			boolean creating) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		for (WebFormField shown : form.getFields()) {
 			String value = values.get(shown.getField());
 			Field field = module.field(shown.getField()).orElse(null);
@@ -193,14 +192,14 @@ class SubmissionProcessor {
 				attributes.put(fixed.getField(), fixed.getValue());
 			}
 		}
-		if (creating && module.field("lead_source").isPresent() && !attributes.has("lead_source")) {
+		if (creating && module.field("lead_source").isPresent() && !attributes.containsKey("lead_source")) {
 			attributes.put("lead_source", LEAD_SOURCE);
 		}
-		if (attributes.has("marketing_consent") && "true".equals(attributes.get("marketing_consent").asString())) {
-			if (module.field("consent_date").isPresent() && !attributes.has("consent_date")) {
+		if ("true".equals(attributes.get("marketing_consent"))) {
+			if (module.field("consent_date").isPresent() && !attributes.containsKey("consent_date")) {
 				attributes.put("consent_date", java.time.LocalDate.now(this.clock).toString());
 			}
-			if (module.field("consent_source").isPresent() && !attributes.has("consent_source")) {
+			if (module.field("consent_source").isPresent() && !attributes.containsKey("consent_source")) {
 				attributes.put("consent_source", abbreviate(form.getName(), 200));
 			}
 		}

@@ -21,8 +21,6 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin's side of the web forms: defining forms, their fields and fixed values, and
@@ -59,10 +57,8 @@ public class WebFormService {
 
 	private final Map<String, RecordWriter<?>> writers = new java.util.HashMap<>();
 
-	private final ObjectMapper json;
-
 	WebFormService(WebFormRepository forms, Submissions submissions, SubmissionProcessor processor, Catalogue catalogue,
-			IdentityService identity, AttributeBinder binder, List<RecordWriter<?>> writers, ObjectMapper json) {
+			IdentityService identity, AttributeBinder binder, List<RecordWriter<?>> writers) {
 		this.forms = forms;
 		this.submissions = submissions;
 		this.processor = processor;
@@ -70,7 +66,6 @@ public class WebFormService {
 		this.identity = identity;
 		this.binder = binder;
 		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
-		this.json = json;
 	}
 
 	public List<WebForm> all() {
@@ -221,8 +216,7 @@ public class WebFormService {
 				&& !target.options().contains(value.trim())) {
 			throw ValidationException.of("value", "error.picklist");
 		}
-		ObjectNode attributes = this.json.createObjectNode();
-		attributes.put(field, value.trim());
+		Map<String, Object> attributes = Map.of(field, value.trim());
 		RecordWriter<?> writer = this.writers.get(module.name());
 		try {
 			this.binder.bind(module, attributes, writer.newForm(CurrentUser.SYSTEM));

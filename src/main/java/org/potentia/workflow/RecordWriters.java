@@ -12,8 +12,6 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes records of any module the way the web service does, through the module's
@@ -27,12 +25,9 @@ class RecordWriters {
 
 	private final AttributeBinder binder;
 
-	private final ObjectMapper json;
-
-	RecordWriters(List<RecordWriter<?>> writers, AttributeBinder binder, ObjectMapper json) {
+	RecordWriters(List<RecordWriter<?>> writers, AttributeBinder binder) {
 		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
 		this.binder = binder;
-		this.json = json;
 	}
 
 	boolean canWrite(String module) {
@@ -47,7 +42,7 @@ class RecordWriters {
 	void update(ModuleDefinition module, long id, Map<String, Object> values) {
 		RecordWriter<Object> writer = writer(module);
 		Object form = writer.formOf(id, CurrentUser.SYSTEM);
-		this.binder.bind(module, attributes(values), form);
+		this.binder.bind(module, values, form);
 		writer.update(id, form, CurrentUser.SYSTEM, SaveSource.WORKFLOW);
 	}
 
@@ -58,7 +53,7 @@ class RecordWriters {
 	long create(ModuleDefinition module, Map<String, Object> values) {
 		RecordWriter<Object> writer = writer(module);
 		Object form = writer.newForm(CurrentUser.SYSTEM);
-		this.binder.bind(module, attributes(values), form);
+		this.binder.bind(module, values, form);
 		return writer.create(form, CurrentUser.SYSTEM, SaveSource.WORKFLOW);
 	}
 
@@ -66,21 +61,6 @@ class RecordWriters {
 	private RecordWriter<Object> writer(ModuleDefinition module) {
 		return (RecordWriter<Object>) Optional.ofNullable(this.writers.get(module.name()))
 			.orElseThrow(() -> new IllegalStateException("Records of " + module.name() + " cannot be written"));
-	}
-
-	private ObjectNode attributes(Map<String, Object> values) {
-		ObjectNode attributes = this.json.createObjectNode();
-		values.forEach((name, value) -> {
-			switch (value) {
-				case null -> attributes.putNull(name);
-				case java.math.BigDecimal decimal -> attributes.put(name, decimal);
-				case Long number -> attributes.put(name, number);
-				case Integer number -> attributes.put(name, number);
-				case Boolean flag -> attributes.put(name, flag);
-				default -> attributes.put(name, value.toString());
-			}
-		});
-		return attributes;
 	}
 
 	/**

@@ -171,7 +171,7 @@ class JsonApiController {
 		ModuleDefinition definition = module(module);
 		CurrentUser user = CurrentUser.get();
 		RecordWriter<Object> writer = writer(module);
-		JsonNode attributes = attributes(body, module, null);
+		Map<String, Object> attributes = attributes(body, module, null);
 		Object form = this.binder.bind(definition, attributes, writer.newForm(user));
 		long id = writer.create(form, user);
 		Map<String, Object> row = written(definition, id, user);
@@ -188,7 +188,7 @@ class JsonApiController {
 		long recordId = id(module, id);
 		RecordWriter<Object> writer = writer(module);
 		Object form = writer.formOf(recordId, user);
-		JsonNode attributes = attributes(body, module, id);
+		Map<String, Object> attributes = attributes(body, module, id);
 		this.binder.bind(definition, attributes, form);
 		writer.update(recordId, form, user);
 		Map<String, Object> row = written(definition, recordId, user);
@@ -307,7 +307,7 @@ class JsonApiController {
 		return names;
 	}
 
-	private JsonNode attributes(String body, String module, String id) {
+	private Map<String, Object> attributes(String body, String module, String id) {
 		if (body == null || body.isBlank()) {
 			throw new BadQueryException("the request body must be a JSON:API document with data.attributes");
 		}
@@ -331,13 +331,10 @@ class JsonApiController {
 			throw new TypeConflictException("data.id '" + dataId.asString() + "' does not match the URL");
 		}
 		JsonNode attributes = data.get("attributes");
-		if (attributes == null || attributes.isNull()) {
-			return this.json.createObjectNode();
-		}
-		if (!attributes.isObject()) {
+		if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
 			throw new BadQueryException("data.attributes must be an object");
 		}
-		return attributes;
+		return JsonAttributes.of(attributes);
 	}
 
 	private ModuleDefinition module(String module) {
