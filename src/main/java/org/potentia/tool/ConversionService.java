@@ -148,7 +148,7 @@ public class ConversionService {
 				bind(tool, ACCOUNTS, lead, request, form, errors);
 				form.setName(lead.get("company").toString().trim());
 				if (errors.isEmpty()) {
-					accountId = this.accounts.create(form, user, SaveSource.CONVERSION).getId();
+					accountId = this.accounts.create(form, user, SaveSource.CONVERSION);
 					accountCreated = true;
 				}
 			}
@@ -173,7 +173,7 @@ public class ConversionService {
 				bind(tool, CONTACTS, lead, request, form, errors);
 				form.setAccountId(accountId);
 				if (errors.isEmpty()) {
-					contactId = this.contacts.create(form, user, SaveSource.CONVERSION).getId();
+					contactId = this.contacts.create(form, user, SaveSource.CONVERSION);
 					contactCreated = true;
 				}
 			}
@@ -199,7 +199,7 @@ public class ConversionService {
 			}
 			if (errors.isEmpty()) {
 				try {
-					opportunityId = this.opportunities.create(form, user, SaveSource.CONVERSION).getId();
+					opportunityId = this.opportunities.create(form, user, SaveSource.CONVERSION);
 				}
 				catch (ValidationException ex) {
 					ex.getErrors()

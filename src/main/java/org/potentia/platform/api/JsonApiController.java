@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -173,7 +174,7 @@ class JsonApiController {
 		RecordWriter<Object> writer = writer(module);
 		Map<String, Object> attributes = attributes(body, module, null);
 		Object form = this.binder.bind(definition, attributes, writer.newForm(user));
-		long id = writer.create(form, user);
+		long id = writer.create(form, user, SaveSource.API);
 		Map<String, Object> row = written(definition, id, user);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Location", Resources.BASE + module + "/" + id)
@@ -190,7 +191,7 @@ class JsonApiController {
 		Object form = writer.formOf(recordId, user);
 		Map<String, Object> attributes = attributes(body, module, id);
 		this.binder.bind(definition, attributes, form);
-		writer.update(recordId, form, user);
+		writer.update(recordId, form, user, SaveSource.API);
 		Map<String, Object> row = written(definition, recordId, user);
 		return single(definition, row, Map.of(), user);
 	}
@@ -200,7 +201,7 @@ class JsonApiController {
 		module(module);
 		CurrentUser user = CurrentUser.get();
 		long recordId = id(module, id);
-		writer(module).delete(recordId, user);
+		writer(module).delete(recordId, user, SaveSource.API);
 		return ResponseEntity.noContent().build();
 	}
 

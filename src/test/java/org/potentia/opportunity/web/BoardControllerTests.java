@@ -227,8 +227,8 @@ class BoardControllerTests {
 		form.setAmount(new BigDecimal(amount));
 		form.setExpectedCloseDate(close);
 		form.setBusinessAreaId(areaId);
-		Opportunity created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
-		return created.getId();
+		long created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
+		return created;
 	}
 
 	private String name(String name) {
