@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.SaveSource;
