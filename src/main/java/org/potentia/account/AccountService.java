@@ -4,6 +4,7 @@ import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.SaveSource;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AccountService {
+public class AccountService implements RecordWriter<AccountForm> {
 
 	private final AccountRepository accounts;
 
@@ -61,54 +62,54 @@ public class AccountService {
 		return this.accounts.count() > 0;
 	}
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
+	@Override
 	public AccountForm newForm(CurrentUser user) {
 		AccountForm form = new AccountForm();
 		form.setOwnerId(user.id());
 		return form;
 	}
 
+	@Override
 	public AccountForm formOf(long id, CurrentUser user) {
 		return AccountForm.of(get(id, user));
-	}
-
-	@Transactional
-	public Account create(AccountForm form, CurrentUser user) {
-		return create(form, user, SaveSource.FORM);
 	}
 
 	/**
 	 * Creates a account; the source travels with the saved event.
 	 */
+	@Override
 	@Transactional
-	public Account create(AccountForm form, CurrentUser user, SaveSource source) {
+	public long create(AccountForm form, CurrentUser user, SaveSource source) {
 		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
 		Account account = new Account(form.getName(), owner);
 		form.applyTo(account);
-		return this.events.save(AccountCatalogue.NAME, account, this.accounts, null, user, source);
+		return this.events.save(AccountCatalogue.NAME, account, this.accounts, null, user, source).getId();
 	}
 
+	@Override
 	@Transactional
-	public Account update(long id, AccountForm form, CurrentUser user) {
-		return update(id, form, user, SaveSource.FORM);
-	}
-
-	@Transactional
-	public Account update(long id, AccountForm form, CurrentUser user, SaveSource source) {
+	public void update(long id, AccountForm form, CurrentUser user, SaveSource source) {
 		Account account = get(id, user);
 		var before = this.events.snapshot(AccountCatalogue.NAME, id);
 		ConflictException.checkVersion(form.getVersion(), account.getVersion());
 		form.setOwnerId(this.identity.requireOwner(form.getOwnerId(), account.getOwnerId(), user));
 		form.applyTo(account);
-		return this.events.save(AccountCatalogue.NAME, account, this.accounts, before, user, source);
+		this.events.save(AccountCatalogue.NAME, account, this.accounts, before, user, source);
 	}
 
 	/**
 	 * Deletes the account, unless other records still point at it.
 	 * @throws ConflictException naming what still refers to it
 	 */
+	@Override
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		this.queries.deleteVisible(this.module, id, user, this.accounts);
 	}
 

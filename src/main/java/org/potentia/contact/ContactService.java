@@ -5,6 +5,7 @@ import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Links;
 import org.potentia.platform.SaveSource;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ContactService {
+public class ContactService implements RecordWriter<ContactForm> {
 
 	private final ContactRepository contacts;
 
@@ -58,41 +59,40 @@ public class ContactService {
 		return get(id, user).getAccountId();
 	}
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
+	@Override
 	public ContactForm newForm(CurrentUser user) {
 		ContactForm form = new ContactForm();
 		form.setOwnerId(user.id());
 		return form;
 	}
 
+	@Override
 	public ContactForm formOf(long id, CurrentUser user) {
 		return ContactForm.of(get(id, user));
-	}
-
-	@Transactional
-	public Contact create(ContactForm form, CurrentUser user) {
-		return create(form, user, SaveSource.FORM);
 	}
 
 	/**
 	 * Creates a contact; the source travels with the saved event.
 	 */
+	@Override
 	@Transactional
-	public Contact create(ContactForm form, CurrentUser user, SaveSource source) {
+	public long create(ContactForm form, CurrentUser user, SaveSource source) {
 		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
 		checkAccount(form.getAccountId(), user);
 		Contact contact = new Contact(form.getLastName(), owner);
 		form.applyTo(contact);
-		return this.events.save(ContactCatalogue.NAME, contact, this.contacts, null, user, source);
+		return this.events.save(ContactCatalogue.NAME, contact, this.contacts, null, user, source).getId();
 	}
 
+	@Override
 	@Transactional
-	public Contact update(long id, ContactForm form, CurrentUser user) {
-		return update(id, form, user, SaveSource.FORM);
-	}
-
-	@Transactional
-	public Contact update(long id, ContactForm form, CurrentUser user, SaveSource source) {
+	public void update(long id, ContactForm form, CurrentUser user, SaveSource source) {
 		Contact contact = get(id, user);
 		var before = this.events.snapshot(ContactCatalogue.NAME, id);
 		ConflictException.checkVersion(form.getVersion(), contact.getVersion());
@@ -104,11 +104,12 @@ public class ContactService {
 				throw new ValidationException(java.util.List.of(error));
 			});
 		form.applyTo(contact);
-		return this.events.save(ContactCatalogue.NAME, contact, this.contacts, before, user, source);
+		this.events.save(ContactCatalogue.NAME, contact, this.contacts, before, user, source);
 	}
 
+	@Override
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		this.queries.deleteVisible(this.module, id, user, this.contacts);
 	}
 

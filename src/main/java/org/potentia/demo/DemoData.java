@@ -26,6 +26,7 @@ import org.potentia.contact.ContactService;
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.Team;
 import org.potentia.identity.User;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.PotentiaPrincipal;
 import org.potentia.platform.security.Role;
@@ -145,7 +146,8 @@ class DemoData implements ApplicationRunner {
 			form.setCountry(row.get("country"));
 			form.setNotes(row.get("notes"));
 			form.setOwnerId(owners.get(teamOf(row)).nextAccountOwner());
-			accountsByName.put(form.getName(), this.accounts.create(form, admin));
+			accountsByName.put(form.getName(),
+					this.accounts.get(this.accounts.create(form, admin, SaveSource.FORM), admin));
 		}
 
 		List<Contact> contacts = new ArrayList<>();
@@ -168,7 +170,7 @@ class DemoData implements ApplicationRunner {
 			form.setMobile(row.get("mobile"));
 			form.setAccountId(account.getId());
 			form.setOwnerId(team.contactOwner(account.getOwnerId()));
-			contacts.add(this.contacts.create(form, admin));
+			contacts.add(this.contacts.get(this.contacts.create(form, admin, SaveSource.FORM), admin));
 		}
 
 		DemoContext context = new DemoContext(admin, List.copyOf(teams.values()), users,

@@ -17,6 +17,7 @@ import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * @param <F> the form rows are written with
  */
 @Transactional(readOnly = true)
-public abstract class AccountFigureService<F extends AccountFigureForm> {
+public abstract class AccountFigureService<F extends AccountFigureForm> implements RecordWriter<F> {
 
 	private final AccountFigureRows rows;
 
@@ -75,8 +76,15 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 	abstract void changed(long accountId, LocalDate month, long areaId, BigDecimal amount, String currency,
 			Timestamp now, CurrentUser user);
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
+	@Override
 	public abstract F newForm(CurrentUser user);
 
+	@Override
 	public F formOf(long id, CurrentUser user) {
 		AccountFigureRows.Row row = require(id, user);
 		F form = newForm(user);
@@ -96,6 +104,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 	 * @return the row's id
 	 * @throws ConflictException if the year may not change, or the API's row exists
 	 */
+	@Override
 	@Transactional
 	public long create(F form, CurrentUser user, SaveSource source) {
 		check(form, user);
@@ -126,6 +135,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 	 * leaves the amount 0 where it was.
 	 * @throws ConflictException if its year, or the year it moves to, may not change
 	 */
+	@Override
 	@Transactional
 	public void update(long id, F form, CurrentUser user, SaveSource source) {
 		AccountFigureRows.Row row = require(id, user);
@@ -156,8 +166,9 @@ public abstract class AccountFigureService<F extends AccountFigureForm> {
 		changed(row.accountId(), month, form.getBusinessAreaId(), form.getAmount(), currency, now, user);
 	}
 
+	@Override
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		AccountFigureRows.Row row = require(id, user);
 		requireWritable(row.accountId(), row.month().getYear());
 		this.rows.delete(row);

@@ -15,6 +15,7 @@ import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.security.CurrentUser;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class BillingService {
+public class BillingService implements RecordWriter<BillingForm> {
 
 	static final String COLUMNS = "id, account_id, billing_month, business_area_id, amount, currency, invoice_number,"
 			+ " invoice_date, external_id, version";
@@ -92,10 +93,17 @@ public class BillingService {
 				rs.getString("external_id"), rs.getLong("version"));
 	}
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
+	@Override
 	public BillingForm newForm(CurrentUser user) {
 		return new BillingForm();
 	}
 
+	@Override
 	public BillingForm formOf(long id, CurrentUser user) {
 		Billing row = get(id, user);
 		BillingForm form = new BillingForm();
@@ -163,6 +171,7 @@ public class BillingService {
 	 * API (use the bulk upsert) and updates that row in a CSV import.
 	 * @return the row's id
 	 */
+	@Override
 	@Transactional
 	public long create(BillingForm form, CurrentUser user, SaveSource source) {
 		this.support.check(form.getAccountId(), "billing_month", form.getBillingMonth(), form.getBusinessAreaId(),
@@ -192,6 +201,7 @@ public class BillingService {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
+	@Override
 	@Transactional
 	public void update(long id, BillingForm form, CurrentUser user, SaveSource source) {
 		Billing row = get(id, user);
@@ -223,8 +233,9 @@ public class BillingService {
 		}
 	}
 
+	@Override
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		Billing row = get(id, user);
 		this.jdbc.sql("DELETE FROM billing WHERE id = ?").param(row.id()).update();
 	}

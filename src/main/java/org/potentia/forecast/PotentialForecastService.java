@@ -20,8 +20,10 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
 import org.potentia.platform.query.SqlCondition;
@@ -43,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class PotentialForecastService {
+public class PotentialForecastService implements RecordWriter<PotentialForecastForm> {
 
 	/**
 	 * The setting holding the default schedule's code.
@@ -437,8 +439,14 @@ public class PotentialForecastService {
 		return amount.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
-	// The API's writes, one row at a time.
+	// The API's and the import's writes, one row at a time. A row records no source.
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
+	@Override
 	public PotentialForecastForm newForm(CurrentUser user) {
 		return new PotentialForecastForm();
 	}
@@ -451,6 +459,7 @@ public class PotentialForecastService {
 		return this.queries.requireVisible(this.module, id, user, this.forecasts::findById);
 	}
 
+	@Override
 	public PotentialForecastForm formOf(long id, CurrentUser user) {
 		return PotentialForecastForm.of(get(id, user));
 	}
@@ -460,8 +469,9 @@ public class PotentialForecastService {
 	 * @throws ValidationException for a hidden or unknown opportunity, a month that is no
 	 * first of a month or out of range, a negative or too large amount, an unknown area
 	 */
+	@Override
 	@Transactional
-	public PotentialForecast create(PotentialForecastForm form, CurrentUser user) {
+	public long create(PotentialForecastForm form, CurrentUser user, SaveSource source) {
 		List<FieldError> errors = new ArrayList<>();
 		if (!visibleOpportunity(form.getPotentialId(), user)) {
 			errors.add(new FieldError("potential_id", "error.relation.unknown"));
@@ -469,14 +479,15 @@ public class PotentialForecastService {
 		Checked checked = check(form, null, errors);
 		PotentialForecast row = new PotentialForecast(form.getPotentialId(), checked.month(), form.getBusinessAreaId(),
 				checked.amount(), true);
-		return this.forecasts.saveAndFlush(row);
+		return this.forecasts.saveAndFlush(row).getId();
 	}
 
 	/**
 	 * Changes a row by hand; it is marked edited. A row stays with its opportunity.
 	 */
+	@Override
 	@Transactional
-	public PotentialForecast update(long id, PotentialForecastForm form, CurrentUser user) {
+	public void update(long id, PotentialForecastForm form, CurrentUser user, SaveSource source) {
 		PotentialForecast row = get(id, user);
 		ConflictException.checkVersion(form.getVersion(), row.getVersion());
 		List<FieldError> errors = new ArrayList<>();
@@ -485,11 +496,12 @@ public class PotentialForecastService {
 		}
 		Checked checked = check(form, row.getBusinessAreaId(), errors);
 		row.edit(checked.month(), form.getBusinessAreaId(), checked.amount());
-		return this.forecasts.saveAndFlush(row);
+		this.forecasts.saveAndFlush(row);
 	}
 
+	@Override
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		PotentialForecast row = get(id, user);
 		this.forecasts.delete(row);
 		this.forecasts.flush();

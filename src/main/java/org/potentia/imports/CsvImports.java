@@ -29,6 +29,7 @@ import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.RecordWriter;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -70,7 +71,7 @@ public class CsvImports implements DisposableBean {
 
 	private final Catalogue catalogue;
 
-	private final Map<String, RecordWriter<?>> writers = new LinkedHashMap<>();
+	private final RecordWriters writers;
 
 	private final Map<String, ImportProfile> profiles = new LinkedHashMap<>();
 
@@ -84,11 +85,11 @@ public class CsvImports implements DisposableBean {
 
 	private volatile boolean stopping;
 
-	CsvImports(Catalogue catalogue, List<RecordWriter<?>> writers, List<ImportProfile> profiles, ImportJobs jobs,
+	CsvImports(Catalogue catalogue, RecordWriters writers, List<ImportProfile> profiles, ImportJobs jobs,
 			CsvImporter importer, @Value("${potentia.import.directory:}") String directory,
 			@Value("${potentia.import.concurrent:2}") int concurrent) throws IOException {
 		this.catalogue = catalogue;
-		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
+		this.writers = writers;
 		profiles.forEach((profile) -> this.profiles.put(profile.module(), profile));
 		this.jobs = jobs;
 		this.importer = importer;
@@ -108,7 +109,7 @@ public class CsvImports implements DisposableBean {
 	 * decides.
 	 */
 	public boolean canImport(String module, CurrentUser user) {
-		return this.writers.get(module) != null;
+		return this.writers.canWrite(module);
 	}
 
 	/**
@@ -229,8 +230,7 @@ public class CsvImports implements DisposableBean {
 			throw new ConflictException("import.error.running");
 		}
 		ImportJob started = this.jobs.find(id).orElseThrow();
-		@SuppressWarnings("unchecked")
-		RecordWriter<Object> writer = (RecordWriter<Object>) this.writers.get(module);
+		RecordWriter<Object> writer = this.writers.writer(module);
 		ImportProfile profile = this.profiles.getOrDefault(module, ImportProfile.of(module));
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		Locale locale = LocaleContextHolder.getLocale();
@@ -280,8 +280,7 @@ public class CsvImports implements DisposableBean {
 			columns.add(name);
 		}
 		ImportProfile profile = this.profiles.getOrDefault(module.name(), ImportProfile.of(module.name()));
-		@SuppressWarnings("unchecked")
-		RecordWriter<Object> writer = (RecordWriter<Object>) this.writers.get(module.name());
+		RecordWriter<Object> writer = this.writers.writer(module.name());
 		BeanWrapperImpl defaults = new BeanWrapperImpl(writer.newForm(user));
 		for (Field field : importable(module)) {
 			if (field.required() && !used.contains(field.name()) && !profile.defaults().containsKey(field.name())

@@ -11,6 +11,7 @@ import org.potentia.identity.User;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.Stage;
 import org.potentia.pipeline.StageKind;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.Role;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,7 @@ class LeadDemo implements DemoContributor {
 					form.setPhone("+49 " + (30 + next) + " 555 01" + (10 + next));
 					form.setDescription("Bittet um ein Angebot; Budget für dieses Jahr bestätigt.");
 				}
-				this.leads.create(form, context.admin());
+				this.leads.create(form, context.admin(), SaveSource.FORM);
 			}
 		}
 		Account existing = existingCustomer(context);
@@ -114,7 +115,7 @@ class LeadDemo implements DemoContributor {
 				.getId());
 			form.setOwnerId(existing.getOwnerId());
 			form.setDescription("Bestandskunde: plant ein zweites Projekt.");
-			this.leads.create(form, context.admin());
+			this.leads.create(form, context.admin(), SaveSource.FORM);
 		}
 	}
 

@@ -5,6 +5,7 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.SaveSource;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordEvents;
 import org.potentia.platform.query.RecordQueries;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class LeadService {
+public class LeadService implements RecordWriter<LeadForm> {
 
 	static final String STAGE_FIELD = "stage_id";
 
@@ -60,63 +61,67 @@ public class LeadService {
 		return this.queries.isVisible(this.module, id, user);
 	}
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
 	/**
-	 * A form with the defaults of a lead entered by hand.
+	 * A form with the defaults of a new lead whose lead source the save decides (see
+	 * {@link #create(LeadForm, CurrentUser, SaveSource)}) unless its sender names one.
 	 */
+	@Override
 	public LeadForm newForm(CurrentUser user) {
-		return newForm(user, LeadSource.MANUAL);
+		return newForm(user, null);
 	}
 
 	/**
 	 * A form with the defaults of a new lead from this source: the user as owner, the
 	 * pipeline's default stage.
+	 * @param source the lead source, or null to leave it to the save
 	 */
 	public LeadForm newForm(CurrentUser user, LeadSource source) {
 		LeadForm form = new LeadForm();
 		form.setOwnerId(user.id());
-		form.setLeadSource(source.code());
+		form.setLeadSource((source != null) ? source.code() : null);
 		form.setStageId(this.pipeline.defaultStage(PipelineService.LEADS).getId());
 		return form;
 	}
 
+	@Override
 	public LeadForm formOf(long id, CurrentUser user) {
 		return LeadForm.of(get(id, user));
 	}
 
-	@Transactional
-	public Lead create(LeadForm form, CurrentUser user) {
-		return create(form, user, SaveSource.FORM);
-	}
-
 	/**
 	 * Creates a lead; the source of the save travels with the saved event. Without a lead
-	 * source it was entered by hand; without a stage it starts in the default stage.
+	 * source it came from the API if the API saves it, else it was entered by hand;
+	 * without a stage it starts in the default stage.
 	 */
+	@Override
 	@Transactional
-	public Lead create(LeadForm form, CurrentUser user, SaveSource source) {
+	public long create(LeadForm form, CurrentUser user, SaveSource source) {
 		Long owner = this.identity.requireOwner(form.getOwnerId(), null, user);
 		form.setOwnerId(owner);
 		long stage = (form.getStageId() != null)
 				? this.pipeline.requireStage(PipelineService.LEADS, form.getStageId(), null, STAGE_FIELD).getId()
 				: this.pipeline.defaultStage(PipelineService.LEADS).getId();
 		form.setStageId(stage);
-		LeadSource leadSource = (form.source() != null) ? form.source() : LeadSource.MANUAL;
-		Lead lead = new Lead(form.getLastName(), leadSource, stage, owner);
+		if (form.source() == null) {
+			form.setLeadSource(((source == SaveSource.API) ? LeadSource.API : LeadSource.MANUAL).code());
+		}
+		Lead lead = new Lead(form.getLastName(), form.source(), stage, owner);
 		form.applyTo(lead);
-		return this.events.save(LeadCatalogue.NAME, lead, this.leads, null, user, source);
-	}
-
-	@Transactional
-	public Lead update(long id, LeadForm form, CurrentUser user) {
-		return update(id, form, user, SaveSource.FORM);
+		return this.events.save(LeadCatalogue.NAME, lead, this.leads, null, user, source).getId();
 	}
 
 	/**
 	 * Changes a lead; the source travels with the saved event. A converted lead is
 	 * read-only.
 	 */
+	@Override
 	@Transactional
-	public Lead update(long id, LeadForm form, CurrentUser user, SaveSource source) {
+	public void update(long id, LeadForm form, CurrentUser user, SaveSource source) {
 		Lead lead = get(id, user);
 		refuseIfConverted(lead);
 		ConflictException.checkVersion(form.getVersion(), lead.getVersion());
@@ -131,7 +136,7 @@ public class LeadService {
 			lead.cameFrom(form.source());
 		}
 		form.applyTo(lead);
-		return this.events.save(LeadCatalogue.NAME, lead, this.leads, before, user, source);
+		this.events.save(LeadCatalogue.NAME, lead, this.leads, before, user, source);
 	}
 
 	/**
@@ -198,8 +203,9 @@ public class LeadService {
 	 * Deletes the lead, unless other records still point at it.
 	 * @throws ConflictException naming what still refers to it
 	 */
+	@Override
 	@Transactional
-	public void delete(long id, CurrentUser user) {
+	public void delete(long id, CurrentUser user, SaveSource source) {
 		this.queries.deleteVisible(this.module, id, user, this.leads);
 	}
 

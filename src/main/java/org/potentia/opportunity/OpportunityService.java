@@ -20,6 +20,7 @@ import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Links;
 import org.potentia.platform.SaveSource;
+import org.potentia.platform.api.RecordWriter;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.KeptTotals;
@@ -41,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class OpportunityService {
+public class OpportunityService implements RecordWriter<OpportunityForm> {
 
 	private final OpportunityRepository opportunities;
 
@@ -132,10 +133,16 @@ public class OpportunityService {
 		return (value != null) ? new BigDecimal(value.toString()) : BigDecimal.ZERO;
 	}
 
+	@Override
+	public ModuleDefinition definition() {
+		return this.module;
+	}
+
 	/**
 	 * A form for a new opportunity: the default stage and its probability, the user as
 	 * owner.
 	 */
+	@Override
 	public OpportunityForm newForm(CurrentUser user) {
 		OpportunityForm form = new OpportunityForm();
 		Stage stage = this.pipeline.defaultStage(PipelineService.POTENTIALS);
@@ -160,12 +167,14 @@ public class OpportunityService {
 		return form;
 	}
 
+	@Override
 	public OpportunityForm formOf(long id, CurrentUser user) {
 		return OpportunityForm.of(get(id, user));
 	}
 
+	@Override
 	@Transactional
-	public Opportunity create(OpportunityForm form, CurrentUser user, SaveSource source) {
+	public long create(OpportunityForm form, CurrentUser user, SaveSource source) {
 		if (form.getOwnerId() == null) {
 			form.setOwnerId(user.id());
 		}
@@ -178,11 +187,16 @@ public class OpportunityService {
 		this.opportunities.saveAndFlush(opportunity);
 		publish(opportunity, OpportunityChanged.Event.CREATED, source, null, state(opportunity, stage), user);
 		this.recordEvents.saved(OpportunityCatalogue.NAME, opportunity.getId(), null, user, source);
-		return opportunity;
+		return opportunity.getId();
 	}
 
+	@Override
 	@Transactional
-	public Opportunity update(long id, OpportunityForm form, CurrentUser user, SaveSource source) {
+	public void update(long id, OpportunityForm form, CurrentUser user, SaveSource source) {
+		revise(id, form, user, source);
+	}
+
+	private Opportunity revise(long id, OpportunityForm form, CurrentUser user, SaveSource source) {
 		Opportunity opportunity = get(id, user);
 		OpportunityChanged.State before = state(opportunity,
 				this.pipeline.stage(opportunity.getStageId()).orElse(null));
@@ -216,7 +230,7 @@ public class OpportunityService {
 		if (stageId != opportunity.getStageId()) {
 			form.setProbability(null);
 		}
-		return update(id, form, user, source);
+		return revise(id, form, user, source);
 	}
 
 	/**
@@ -234,6 +248,7 @@ public class OpportunityService {
 		}
 	}
 
+	@Override
 	@Transactional
 	public void delete(long id, CurrentUser user, SaveSource source) {
 		Opportunity opportunity = get(id, user);

@@ -1,6 +1,5 @@
 package org.potentia.tool;
 
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,6 @@ import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Converts a lead into an opportunity and, as the tool says, an account and a contact,
@@ -58,8 +55,6 @@ public class ConversionService {
 
 	private final AttributeBinder binder;
 
-	private final ObjectMapper json;
-
 	private final LeadService leads;
 
 	private final AccountService accounts;
@@ -69,13 +64,11 @@ public class ConversionService {
 	private final OpportunityService opportunities;
 
 	ConversionService(ToolService tools, Catalogue catalogue, RecordQueries queries, AttributeBinder binder,
-			ObjectMapper json, LeadService leads, AccountService accounts, ContactService contacts,
-			OpportunityService opportunities) {
+			LeadService leads, AccountService accounts, ContactService contacts, OpportunityService opportunities) {
 		this.tools = tools;
 		this.catalogue = catalogue;
 		this.queries = queries;
 		this.binder = binder;
-		this.json = json;
 		this.leads = leads;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -155,7 +148,7 @@ public class ConversionService {
 				bind(tool, ACCOUNTS, lead, request, form, errors);
 				form.setName(lead.get("company").toString().trim());
 				if (errors.isEmpty()) {
-					accountId = this.accounts.create(form, user, SaveSource.CONVERSION).getId();
+					accountId = this.accounts.create(form, user, SaveSource.CONVERSION);
 					accountCreated = true;
 				}
 			}
@@ -180,7 +173,7 @@ public class ConversionService {
 				bind(tool, CONTACTS, lead, request, form, errors);
 				form.setAccountId(accountId);
 				if (errors.isEmpty()) {
-					contactId = this.contacts.create(form, user, SaveSource.CONVERSION).getId();
+					contactId = this.contacts.create(form, user, SaveSource.CONVERSION);
 					contactCreated = true;
 				}
 			}
@@ -206,7 +199,7 @@ public class ConversionService {
 			}
 			if (errors.isEmpty()) {
 				try {
-					opportunityId = this.opportunities.create(form, user, SaveSource.CONVERSION).getId();
+					opportunityId = this.opportunities.create(form, user, SaveSource.CONVERSION);
 				}
 				catch (ValidationException ex) {
 					ex.getErrors()
@@ -230,7 +223,7 @@ public class ConversionService {
 
 	private void bind(ModuleTool tool, String target, Map<String, Object> lead, Request request, Object form,
 			List<FieldError> errors) {
-		ObjectNode attributes = this.json.createObjectNode();
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		Map<String, Object> overrides = request.values().getOrDefault(target, Map.of());
 		for (ToolMapping mapping : tool.mappingsFor(target)) {
 			if (!mapping.isActive()) {
@@ -242,10 +235,7 @@ public class ConversionService {
 				// Nothing to copy: the form keeps its default.
 				continue;
 			}
-			if (value instanceof TemporalAccessor) {
-				value = value.toString();
-			}
-			attributes.set(mapping.getTargetField(), this.json.valueToTree(value));
+			attributes.put(mapping.getTargetField(), value);
 		}
 		try {
 			this.binder.bind(this.catalogue.get(target), attributes, form);

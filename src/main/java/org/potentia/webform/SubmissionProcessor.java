@@ -16,8 +16,7 @@ import org.potentia.identity.User;
 import org.potentia.platform.Messages;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.api.AttributeBinder;
-import org.potentia.platform.api.RecordWriter;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.FieldType;
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Saves kept submissions as records: a new lead (or opportunity) in the name of the
@@ -58,11 +56,9 @@ class SubmissionProcessor {
 
 	private final RecordQueries queries;
 
-	private final AttributeBinder binder;
-
 	private final IdentityService identity;
 
-	private final Map<String, RecordWriter<?>> writers = new LinkedHashMap<>();
+	private final RecordWriters writers;
 
 	private final ObjectMapper json;
 
@@ -77,16 +73,15 @@ class SubmissionProcessor {
 	private final Clock clock = Clock.systemUTC();
 
 	SubmissionProcessor(Submissions submissions, WebFormRepository forms, Catalogue catalogue, RecordQueries queries,
-			AttributeBinder binder, IdentityService identity, List<RecordWriter<?>> writers, ObjectMapper json,
-			JdbcClient jdbc, PlatformTransactionManager transactions, WebFormProperties properties, Messages messages) {
+			IdentityService identity, RecordWriters writers, ObjectMapper json, JdbcClient jdbc,
+			PlatformTransactionManager transactions, WebFormProperties properties, Messages messages) {
 		this.messages = messages;
 		this.submissions = submissions;
 		this.forms = forms;
 		this.catalogue = catalogue;
 		this.queries = queries;
-		this.binder = binder;
 		this.identity = identity;
-		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
+		this.writers = writers;
 		this.json = json;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
@@ -155,11 +150,7 @@ class SubmissionProcessor {
 	}
 
 	private long create(ModuleDefinition module, WebForm form, Map<String, String> values, CurrentUser owner) {
-		RecordWriter<Object> writer = writer(module);
-		Object record = writer.newForm(owner);
-		ObjectNode attributes = attributes(module, form, values, true);
-		this.binder.bind(module, attributes, record);
-		return writer.create(record, owner, SaveSource.WEB_FORM);
+		return this.writers.create(module.name(), attributes(module, form, values, true), owner, SaveSource.WEB_FORM);
 	}
 
 	/**
@@ -167,10 +158,8 @@ class SubmissionProcessor {
 	 * filled fields only, so that a second, shorter submission does not wipe the first.
 	 */
 	private void update(ModuleDefinition module, long id, WebForm form, Map<String, String> values) {
-		RecordWriter<Object> writer = writer(module);
-		Object record = writer.formOf(id, CurrentUser.SYSTEM);
-		this.binder.bind(module, attributes(module, form, values, false), record);
-		writer.update(id, record, CurrentUser.SYSTEM, SaveSource.WEB_FORM);
+		this.writers.update(module.name(), id, attributes(module, form, values, false), CurrentUser.SYSTEM,
+				SaveSource.WEB_FORM);
 	}
 
 	/**
@@ -178,8 +167,9 @@ class SubmissionProcessor {
 	 * values, then what a web-form record always carries (its lead source, and the
 	 * consent's date and source when the visitor gave consent).
 	 */
-	ObjectNode attributes(ModuleDefinition module, WebForm form, Map<String, String> values, boolean creating) {
-		ObjectNode attributes = this.json.createObjectNode();
+	Map<String, Object> attributes(ModuleDefinition module, WebForm form, Map<String, String> values,
+			boolean creating) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		for (WebFormField shown : form.getFields()) {
 			String value = values.get(shown.getField());
 			Field field = module.field(shown.getField()).orElse(null);
@@ -193,14 +183,14 @@ class SubmissionProcessor {
 				attributes.put(fixed.getField(), fixed.getValue());
 			}
 		}
-		if (creating && module.field("lead_source").isPresent() && !attributes.has("lead_source")) {
+		if (creating && module.field("lead_source").isPresent() && !attributes.containsKey("lead_source")) {
 			attributes.put("lead_source", LEAD_SOURCE);
 		}
-		if (attributes.has("marketing_consent") && "true".equals(attributes.get("marketing_consent").asString())) {
-			if (module.field("consent_date").isPresent() && !attributes.has("consent_date")) {
+		if ("true".equals(attributes.get("marketing_consent"))) {
+			if (module.field("consent_date").isPresent() && !attributes.containsKey("consent_date")) {
 				attributes.put("consent_date", java.time.LocalDate.now(this.clock).toString());
 			}
-			if (module.field("consent_source").isPresent() && !attributes.has("consent_source")) {
+			if (module.field("consent_source").isPresent() && !attributes.containsKey("consent_source")) {
 				attributes.put("consent_source", abbreviate(form.getName(), 200));
 			}
 		}
@@ -268,12 +258,6 @@ class SubmissionProcessor {
 			.properties()
 			.forEach((entry) -> values.put(entry.getKey(), entry.getValue().asString()));
 		return values;
-	}
-
-	@SuppressWarnings("unchecked")
-	private RecordWriter<Object> writer(ModuleDefinition module) {
-		return (RecordWriter<Object>) Optional.ofNullable(this.writers.get(module.name()))
-			.orElseThrow(() -> new IllegalStateException("Records of " + module.name() + " cannot be written"));
 	}
 
 	private String describe(RuntimeException ex) {

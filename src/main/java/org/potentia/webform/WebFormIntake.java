@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.api.AttributeBinder;
-import org.potentia.platform.api.RecordWriter;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -49,9 +48,7 @@ public class WebFormIntake {
 
 	private final Catalogue catalogue;
 
-	private final AttributeBinder binder;
-
-	private final Map<String, RecordWriter<?>> writers = new java.util.HashMap<>();
+	private final RecordWriters writers;
 
 	private final Messages messages;
 
@@ -60,14 +57,12 @@ public class WebFormIntake {
 	private final TransactionTemplate transactions;
 
 	WebFormIntake(Submissions submissions, SubmissionProcessor processor, FormTokens tokens, Catalogue catalogue,
-			AttributeBinder binder, java.util.List<RecordWriter<?>> writers, Messages messages, ObjectMapper json,
-			PlatformTransactionManager transactions) {
+			RecordWriters writers, Messages messages, ObjectMapper json, PlatformTransactionManager transactions) {
 		this.submissions = submissions;
 		this.processor = processor;
 		this.tokens = tokens;
 		this.catalogue = catalogue;
-		this.binder = binder;
-		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
+		this.writers = writers;
 		this.messages = messages;
 		this.json = json;
 		this.transactions = new TransactionTemplate(transactions);
@@ -139,10 +134,9 @@ public class WebFormIntake {
 				errors.put(shown.getField(), this.messages.get("webform.error.size", field.get().size()));
 			}
 		}
-		RecordWriter<?> writer = this.writers.get(module.name());
 		try {
-			this.binder.bind(module, this.processor.attributes(module, form, values, true),
-					writer.newForm(CurrentUser.SYSTEM));
+			this.writers.check(module.name(), this.processor.attributes(module, form, values, true),
+					CurrentUser.SYSTEM);
 		}
 		catch (ValidationException ex) {
 			for (FieldError error : ex.getErrors()) {

@@ -13,16 +13,13 @@ import org.potentia.identity.IdentityService;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
-import org.potentia.platform.api.AttributeBinder;
-import org.potentia.platform.api.RecordWriter;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin's side of the web forms: defining forms, their fields and fixed values, and
@@ -55,22 +52,16 @@ public class WebFormService {
 
 	private final IdentityService identity;
 
-	private final AttributeBinder binder;
-
-	private final Map<String, RecordWriter<?>> writers = new java.util.HashMap<>();
-
-	private final ObjectMapper json;
+	private final RecordWriters writers;
 
 	WebFormService(WebFormRepository forms, Submissions submissions, SubmissionProcessor processor, Catalogue catalogue,
-			IdentityService identity, AttributeBinder binder, List<RecordWriter<?>> writers, ObjectMapper json) {
+			IdentityService identity, RecordWriters writers) {
 		this.forms = forms;
 		this.submissions = submissions;
 		this.processor = processor;
 		this.catalogue = catalogue;
 		this.identity = identity;
-		this.binder = binder;
-		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
-		this.json = json;
+		this.writers = writers;
 	}
 
 	public List<WebForm> all() {
@@ -221,11 +212,8 @@ public class WebFormService {
 				&& !target.options().contains(value.trim())) {
 			throw ValidationException.of("value", "error.picklist");
 		}
-		ObjectNode attributes = this.json.createObjectNode();
-		attributes.put(field, value.trim());
-		RecordWriter<?> writer = this.writers.get(module.name());
 		try {
-			this.binder.bind(module, attributes, writer.newForm(CurrentUser.SYSTEM));
+			this.writers.check(module.name(), Map.of(field, value.trim()), CurrentUser.SYSTEM);
 		}
 		catch (ValidationException ex) {
 			// Other fields of an empty form are missing; only this field's own error

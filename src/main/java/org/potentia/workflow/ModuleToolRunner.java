@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.SaveSource;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.RecordQueries;
@@ -89,7 +90,7 @@ class ModuleToolRunner implements ToolRunner {
 		ModuleDefinition target = this.catalogue.get(tool.getTargets().get(0));
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (ToolMapping mapping : tool.mappingsFor(target.name())) {
-			boolean writable = target.field(mapping.getTargetField()).filter(RecordWriters::isWritable).isPresent();
+			boolean writable = target.field(mapping.getTargetField()).filter(WorkflowService::isWritable).isPresent();
 			Object value = mapping.isActive() ? mapping.valueFrom(row) : null;
 			if (writable && value != null) {
 				values.put(mapping.getTargetField(), value);
@@ -99,7 +100,7 @@ class ModuleToolRunner implements ToolRunner {
 		if (target.field("owner_id").isPresent() && !values.containsKey("owner_id") && row.get("owner_id") != null) {
 			values.put("owner_id", row.get("owner_id"));
 		}
-		return this.writers.create(target, values);
+		return this.writers.create(target.name(), values, CurrentUser.SYSTEM, SaveSource.WORKFLOW);
 	}
 
 }

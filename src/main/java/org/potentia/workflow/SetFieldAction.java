@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.potentia.platform.SaveSource;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.FieldType;
+import org.potentia.platform.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +56,8 @@ class SetFieldAction implements ActionHandler {
 		Map<String, Object> values = new HashMap<>();
 		values.put(target.field().name(), value);
 		long id = targetId;
-		this.transactions.executeWithoutResult((status) -> this.writers.update(target.target(), id, values));
+		this.transactions.executeWithoutResult((status) -> this.writers.update(target.target().name(), id, values,
+				CurrentUser.SYSTEM, SaveSource.WORKFLOW));
 	}
 
 	private Object value(ActionContext context, WorkflowAction action) {

@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
+import org.potentia.platform.api.RecordWriters;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.FieldType;
@@ -103,12 +104,19 @@ public class WorkflowService {
 	}
 
 	/**
+	 * Whether a field may be set by a workflow: written by clients, not the version.
+	 */
+	static boolean isWritable(Field field) {
+		return !field.readOnly() && !"version".equals(field.name());
+	}
+
+	/**
 	 * The fields a "set a field" action may write: writable fields of the record and of
 	 * the records it links to, in modules a workflow can write.
 	 */
 	public List<FieldPath> writableFields(String module) {
 		return readableFields(module).stream()
-			.filter((path) -> RecordWriters.isWritable(path.field()))
+			.filter((path) -> isWritable(path.field()))
 			.filter((path) -> this.writers.canWrite(path.target().name()))
 			.toList();
 	}
@@ -185,7 +193,7 @@ public class WorkflowService {
 	public void addSetField(long id, String fieldPath, String sourceCode, String value, Integer days) {
 		Workflow workflow = get(id);
 		FieldPath target = path(workflow.getModule(), fieldPath, "field");
-		if (!RecordWriters.isWritable(target.field()) || !this.writers.canWrite(target.target().name())) {
+		if (!isWritable(target.field()) || !this.writers.canWrite(target.target().name())) {
 			throw ValidationException.of("field", "error.workflow.target");
 		}
 		ValueSource source;

@@ -12,6 +12,7 @@ import org.potentia.account.AccountService;
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.potentia.testing.QuickPasswordHashing;
@@ -66,7 +67,7 @@ class BudgetGridBrowserIT {
 		CurrentUser rep = new CurrentUser(user.getId(), name, "Budget Tester", Role.REP, null, null);
 		AccountForm form = this.accounts.newForm(rep);
 		form.setName("Grid account " + name);
-		long account = this.accounts.create(form, rep).getId();
+		long account = this.accounts.create(form, rep, SaveSource.FORM);
 		long area = this.pipeline.activeBusinessAreas().get(0).getId();
 
 		this.browser.signIn(name, "password-1234");

@@ -11,6 +11,7 @@ import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
 import org.potentia.lead.LeadForm;
 import org.potentia.lead.LeadService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.potentia.testing.QuickPasswordHashing;
@@ -65,12 +66,12 @@ class ConversionBrowserIT {
 		CurrentUser admin = new CurrentUser(1, this.adminUsername, "Administrator", Role.ADMIN, null, null);
 		AccountForm account = this.accounts.newForm(admin);
 		account.setName(company);
-		long accountId = this.accounts.create(account, admin).getId();
+		long accountId = this.accounts.create(account, admin, SaveSource.FORM);
 		LeadForm lead = this.leads.newForm(admin);
 		lead.setFirstName("Jana");
 		lead.setLastName("Lindner");
 		lead.setCompany(company);
-		long leadId = this.leads.create(lead, admin).getId();
+		long leadId = this.leads.create(lead, admin, SaveSource.FORM);
 
 		this.browser.get("/leads/" + leadId).click(By.id("tool-convert_lead"));
 		this.browser.find(By.id("convert-dialog"));

@@ -14,6 +14,7 @@ import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -133,12 +134,12 @@ class FoundationBrowserIT {
 		AccountForm accountForm = this.accounts.newForm(admin);
 		accountForm.setName("Alpenglühen Seilbahnen AG");
 		accountForm.setCity("Innsbruck");
-		Account account = this.accounts.create(accountForm, admin);
+		Account account = this.accounts.get(this.accounts.create(accountForm, admin, SaveSource.FORM), admin);
 		ContactForm contactForm = this.contacts.newForm(admin);
 		contactForm.setFirstName("Theresa");
 		contactForm.setLastName("Hofer");
 		contactForm.setAccountId(account.getId());
-		this.contacts.create(contactForm, admin);
+		this.contacts.create(contactForm, admin, SaveSource.FORM);
 
 		this.browser.signIn(this.admin.username(), this.admin.password());
 		this.browser.get("/accounts/" + account.getId());
@@ -165,7 +166,7 @@ class FoundationBrowserIT {
 		this.browser.click(By.id("edit"));
 		AccountForm theirs = this.accounts.formOf(account.getId(), admin);
 		theirs.setCity("Hall in Tirol");
-		this.accounts.update(account.getId(), theirs, admin);
+		this.accounts.update(account.getId(), theirs, admin, SaveSource.FORM);
 		this.browser.type(By.id("city"), "Innsbruck-Land").click(By.id("save"));
 		assertThat(this.browser.find(By.id("conflict")).getText()).startsWith("Someone else saved this record");
 		assertThat(this.browser.find(By.id("city")).getDomProperty("value")).isEqualTo("Innsbruck-Land");

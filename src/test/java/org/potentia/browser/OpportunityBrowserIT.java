@@ -147,7 +147,7 @@ class OpportunityBrowserIT {
 		}
 		OpportunityForm other = new OpportunityForm();
 		other.setName("Other deal");
-		long otherId = this.opportunities.create(other, rep, SaveSource.FORM).getId();
+		long otherId = this.opportunities.create(other, rep, SaveSource.FORM);
 
 		this.browser.get("/opportunities/board");
 		assertThat(cards("negotiation")).isEqualTo(CARDS_PER_COLUMN);

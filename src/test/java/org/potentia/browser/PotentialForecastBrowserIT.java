@@ -66,7 +66,7 @@ class PotentialForecastBrowserIT {
 		form.setName("Forecast " + name);
 		form.setAmount(new BigDecimal("1000"));
 		form.setBillingStartDate(LocalDate.of(2027, 3, 10));
-		long id = this.opportunities.create(form, rep, SaveSource.FORM).getId();
+		long id = this.opportunities.create(form, rep, SaveSource.FORM);
 		this.browser.signIn(name, "password-1234");
 
 		this.browser.get("/opportunities/" + id);

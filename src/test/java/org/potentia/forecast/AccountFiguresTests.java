@@ -447,7 +447,7 @@ class AccountFiguresTests {
 		this.api.as(this.rep)
 			.post("/api/v1/billing/bulk",
 					Map.of("data", List.of(billing(Names.unique("del"), this.account, "2026-01-01", 3))));
-		this.accounts.delete(this.account, this.rep.currentUser());
+		this.accounts.delete(this.account, this.rep.currentUser(), SaveSource.FORM);
 		assertThat(count("account_budgets", this.account)).isZero();
 		assertThat(count("billing", this.account)).isZero();
 	}

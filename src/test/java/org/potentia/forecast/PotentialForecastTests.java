@@ -361,7 +361,8 @@ class PotentialForecastTests {
 		form.setBillingStartDate(billingStart);
 		form.setExpectedCloseDate(close);
 		form.setBusinessAreaId(area());
-		Opportunity opportunity = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
+		Opportunity opportunity = this.opportunities
+			.get(this.opportunities.create(form, owner.currentUser(), SaveSource.FORM), owner.currentUser());
 		return opportunity.getId();
 	}
 

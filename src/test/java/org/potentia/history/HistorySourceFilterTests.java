@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.SaveSource;
@@ -39,7 +38,7 @@ class HistorySourceFilterTests {
 		Person admin = this.people.admin();
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("From the website"));
-		Opportunity created = this.opportunities.create(form, admin.currentUser(), SaveSource.WEB_FORM);
+		long created = this.opportunities.create(form, admin.currentUser(), SaveSource.WEB_FORM);
 		for (SaveSource source : SaveSource.values()) {
 			Api.Response response = this.api.as(admin)
 				.get("/api/v1/potential_history?filter=" + Api.encode("{\"source\":\"" + source.code() + "\"}"));
@@ -47,7 +46,7 @@ class HistorySourceFilterTests {
 		}
 		Api.Response webForm = this.api.as(admin)
 			.get("/api/v1/potential_history?filter="
-					+ Api.encode("{\"$and\":[{\"source\":\"web_form\"},{\"potential_id\":" + created.getId() + "}]}"));
+					+ Api.encode("{\"$and\":[{\"source\":\"web_form\"},{\"potential_id\":" + created + "}]}"));
 		assertThat(webForm.json().path("data").size()).isEqualTo(1);
 		assertThat(webForm.attribute("source")).containsExactly("web_form");
 	}

@@ -71,7 +71,8 @@ class HistoryTests {
 
 	@Test
 	void theFormWritesACreatedRowAndAChangedRow() {
-		Opportunity created = this.opportunities.create(named("Form path", "1000"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Form path", "1000"), this.rep, SaveSource.FORM), this.rep);
 		OpportunityForm form = this.opportunities.formOf(created.getId(), this.rep);
 		form.setAmount(new BigDecimal("2500"));
 		this.opportunities.update(created.getId(), form, this.rep, SaveSource.FORM);
@@ -87,7 +88,8 @@ class HistoryTests {
 
 	@Test
 	void aChangeOfAnUntrackedFieldWritesNoRow() {
-		Opportunity created = this.opportunities.create(named("Quiet", null), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Quiet", null), this.rep, SaveSource.FORM), this.rep);
 		OpportunityForm form = this.opportunities.formOf(created.getId(), this.rep);
 		form.setNextStep("Call back");
 		this.opportunities.update(created.getId(), form, this.rep, SaveSource.FORM);
@@ -96,7 +98,8 @@ class HistoryTests {
 
 	@Test
 	void theBoardWritesTheStageChangeWithThePreviousStage() {
-		Opportunity created = this.opportunities.create(named("Board path", "500"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Board path", "500"), this.rep, SaveSource.FORM), this.rep);
 		long proposal = this.pipeline.stage(PipelineService.POTENTIALS, "proposal").orElseThrow().getId();
 		this.opportunities.moveTo(created.getId(), proposal, null, this.rep, SaveSource.BOARD);
 		Map<String, Object> row = history(created.getId()).get(1);
@@ -174,7 +177,8 @@ class HistoryTests {
 
 	@Test
 	void aFailedSaveWritesNoRow() {
-		Opportunity created = this.opportunities.create(named("Refused", "700"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Refused", "700"), this.rep, SaveSource.FORM), this.rep);
 		long lost = this.pipeline.stage(PipelineService.POTENTIALS, "lost").orElseThrow().getId();
 		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD))
 			.isInstanceOf(ValidationException.class);
@@ -183,7 +187,8 @@ class HistoryTests {
 
 	@Test
 	void aDeleteWritesTheLastState() {
-		Opportunity created = this.opportunities.create(named("Deleted", "900"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Deleted", "900"), this.rep, SaveSource.FORM), this.rep);
 		this.opportunities.delete(created.getId(), this.rep, SaveSource.FORM);
 		List<Map<String, Object>> rows = history(created.getId());
 		assertThat(rows).extracting((row) -> row.get("event")).containsExactly("created", "deleted");

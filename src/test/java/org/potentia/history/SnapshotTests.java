@@ -237,7 +237,8 @@ class SnapshotTests {
 		if (stageCode != null) {
 			form.setStageId(this.pipeline.stage(PipelineService.POTENTIALS, stageCode).orElseThrow().getId());
 		}
-		Opportunity opportunity = this.opportunities.create(form, this.rep, SaveSource.FORM);
+		Opportunity opportunity = this.opportunities.get(this.opportunities.create(form, this.rep, SaveSource.FORM),
+				this.rep);
 		return opportunity.getId();
 	}
 

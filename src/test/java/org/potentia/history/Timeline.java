@@ -59,7 +59,7 @@ public final class Timeline {
 		form.setAmount(new BigDecimal(amount));
 		form.setStageId(stage(stage).getId());
 		form.setOwnerId(owner.id());
-		long id = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM).getId();
+		long id = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
 		this.owners.put(id, owner);
 		date(id, day);
 		return id;

@@ -2,20 +2,19 @@ package org.potentia.imports;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.lead.LeadForm;
-import org.potentia.platform.api.RecordWriter;
-import org.potentia.platform.catalogue.ModuleDefinition;
-import org.potentia.platform.security.CurrentUser;
+import org.potentia.lead.LeadService;
 import org.potentia.testing.QuickPasswordHashing;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * A failure in the middle of an import that is no fault of a row (here a simulated outage
@@ -23,10 +22,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch and everything after it not at all, and the report says up to which line.
  */
 @SpringBootTest(properties = "potentia.import.batch-size=3")
-@Import({ LeadImportFailureTests.Outage.class, QuickPasswordHashing.class })
+@Import(QuickPasswordHashing.class)
 class LeadImportFailureTests extends LeadImportSetup {
 
 	static final String FAILING_NAME = "Outage";
+
+	@MockitoSpyBean
+	LeadService leads;
+
+	/**
+	 * Saving a lead named {@value #FAILING_NAME} fails as an unreachable database would.
+	 */
+	@BeforeEach
+	void outage() {
+		doAnswer((call) -> {
+			Object id = call.callRealMethod();
+			if (FAILING_NAME.equals(call.<LeadForm>getArgument(0).getLastName())) {
+				throw new IllegalStateException("Simulated outage");
+			}
+			return id;
+		}).when(this.leads).create(any(), any(), any());
+	}
 
 	@Test
 	void aFailureMidFileLeavesNoHalfImportedBatch() throws Exception {
@@ -63,71 +79,6 @@ class LeadImportFailureTests extends LeadImportSetup {
 			.param(this.tag)
 			.query(String.class)
 			.list();
-	}
-
-	/**
-	 * The lead writer, failing as an unreachable database would when it saves a lead
-	 * named {@value #FAILING_NAME}.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Outage {
-
-		@Bean
-		static BeanPostProcessor failingLeadWriter() {
-			return new BeanPostProcessor() {
-
-				@Override
-				@SuppressWarnings("unchecked")
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof RecordWriter<?> writer && "leads".equals(writer.definition().name())) {
-						return failing((RecordWriter<LeadForm>) writer);
-					}
-					return bean;
-				}
-
-			};
-		}
-
-		static RecordWriter<LeadForm> failing(RecordWriter<LeadForm> writer) {
-			return new RecordWriter<>() {
-
-				@Override
-				public ModuleDefinition definition() {
-					return writer.definition();
-				}
-
-				@Override
-				public LeadForm newForm(CurrentUser user) {
-					return writer.newForm(user);
-				}
-
-				@Override
-				public LeadForm formOf(long id, CurrentUser user) {
-					return writer.formOf(id, user);
-				}
-
-				@Override
-				public long create(LeadForm form, CurrentUser user) {
-					long id = writer.create(form, user);
-					if (FAILING_NAME.equals(form.getLastName())) {
-						throw new IllegalStateException("Simulated outage");
-					}
-					return id;
-				}
-
-				@Override
-				public void update(long id, LeadForm form, CurrentUser user) {
-					writer.update(id, form, user);
-				}
-
-				@Override
-				public void delete(long id, CurrentUser user) {
-					writer.delete(id, user);
-				}
-
-			};
-		}
-
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.lead.LeadService;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ class LeadImportTests extends LeadImportSetup {
 
 	@Test
 	void aRowWhoseEmailAnotherLeadHasIsReportedNotImportedTwice() throws Exception {
-		this.leads.create(aLead().withEmail("Dup." + this.tag + "@Example.com").form(), this.rep);
+		this.leads.create(aLead().withEmail("Dup." + this.tag + "@Example.com").form(), this.rep, SaveSource.FORM);
 		String csv = """
 				Last name,Email,Company
 				One,dup.%1$s@example.com,%1$s

@@ -83,7 +83,8 @@ class OpportunityServiceTests {
 	void anOpportunityNeedsOnlyAName() {
 		OpportunityForm form = new OpportunityForm();
 		form.setName("Only a name");
-		Opportunity created = this.opportunities.create(form, this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities.get(this.opportunities.create(form, this.rep, SaveSource.FORM),
+				this.rep);
 		Stage first = this.pipeline.defaultStage(PipelineService.POTENTIALS);
 		assertThat(created.getStageId()).isEqualTo(first.getId());
 		assertThat(created.getProbability()).isEqualTo(first.getProbability());
@@ -96,13 +97,15 @@ class OpportunityServiceTests {
 		OpportunityForm form = named("Weighted");
 		form.setAmount(new BigDecimal("12345.67"));
 		form.setProbability(40);
-		Opportunity created = this.opportunities.create(form, this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities.get(this.opportunities.create(form, this.rep, SaveSource.FORM),
+				this.rep);
 		assertThat(created.getWeightedAmount()).isEqualByComparingTo("4938.27");
 	}
 
 	@Test
 	void movingTakesTheStageProbabilityAndClosingSetsTheClosedDate() {
-		Opportunity created = this.opportunities.create(named("Mover"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Mover"), this.rep, SaveSource.FORM), this.rep);
 		Stage won = stage("won");
 		Opportunity moved = this.opportunities.moveTo(created.getId(), won.getId(), created.getVersion(), this.rep,
 				SaveSource.BOARD);
@@ -116,7 +119,8 @@ class OpportunityServiceTests {
 
 	@Test
 	void aLostOpportunityNeedsALostReasonUnlessTheAdminSaysOtherwise() {
-		Opportunity created = this.opportunities.create(named("To lose"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("To lose"), this.rep, SaveSource.FORM), this.rep);
 		long lost = stage("lost").getId();
 		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD))
 			.isInstanceOfSatisfying(ValidationException.class,
@@ -128,7 +132,8 @@ class OpportunityServiceTests {
 
 	@Test
 	void reopeningALostOpportunityClearsItsLostReason() {
-		Opportunity created = this.opportunities.create(named("Lost then reopened"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Lost then reopened"), this.rep, SaveSource.FORM), this.rep);
 		OpportunityForm lost = this.opportunities.formOf(created.getId(), this.rep);
 		lost.setStageId(stage("lost").getId());
 		lost.setLostReasonId(this.pipeline.activeLostReasons().get(0).getId());
@@ -154,7 +159,7 @@ class OpportunityServiceTests {
 		ContactForm contactForm = this.contacts.newForm(this.rep);
 		contactForm.setLastName("Meier");
 		contactForm.setAccountId(acme);
-		long meier = this.contacts.create(contactForm, this.rep).getId();
+		long meier = this.contacts.create(contactForm, this.rep, SaveSource.FORM);
 
 		OpportunityForm mismatched = named("Mismatch");
 		mismatched.setAccountId(other);
@@ -165,17 +170,18 @@ class OpportunityServiceTests {
 
 		OpportunityForm contactOnly = named("Contact only");
 		contactOnly.setContactId(meier);
-		assertThat(this.opportunities.create(contactOnly, this.rep, SaveSource.FORM).getAccountId()).isEqualTo(acme);
+		long created = this.opportunities.create(contactOnly, this.rep, SaveSource.FORM);
+		assertThat(this.opportunities.get(created, this.rep).getAccountId()).isEqualTo(acme);
 	}
 
 	@Test
 	void aRepSeesOnlyOwnOpportunitiesInCardsListsAndTotals() {
 		OpportunityForm mine = named("Mine");
 		mine.setAmount(new BigDecimal("100"));
-		long mineId = this.opportunities.create(mine, this.rep, SaveSource.FORM).getId();
+		long mineId = this.opportunities.create(mine, this.rep, SaveSource.FORM);
 		OpportunityForm theirs = named("Theirs");
 		theirs.setAmount(new BigDecimal("1000"));
-		long theirsId = this.opportunities.create(theirs, this.otherRep, SaveSource.FORM).getId();
+		long theirsId = this.opportunities.create(theirs, this.otherRep, SaveSource.FORM);
 
 		assertThatThrownBy(() -> this.opportunities.get(theirsId, this.rep)).isInstanceOf(NotFoundException.class);
 		ListQuery all = new ListQuery(null, SqlCondition.TRUE, null, 1, 50);
@@ -188,7 +194,8 @@ class OpportunityServiceTests {
 
 	@Test
 	void aStaleVersionIsRefused() {
-		Opportunity created = this.opportunities.create(named("Stale"), this.rep, SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(named("Stale"), this.rep, SaveSource.FORM), this.rep);
 		OpportunityForm first = this.opportunities.formOf(created.getId(), this.rep);
 		OpportunityForm second = this.opportunities.formOf(created.getId(), this.rep);
 		first.setNextStep("Call");
@@ -212,7 +219,7 @@ class OpportunityServiceTests {
 	private org.potentia.account.Account account(String name) {
 		AccountForm form = this.accounts.newForm(this.rep);
 		form.setName(name);
-		return this.accounts.create(form, this.rep);
+		return this.accounts.get(this.accounts.create(form, this.rep, SaveSource.FORM), this.rep);
 	}
 
 	private CurrentUser user(Role role) {

@@ -197,9 +197,10 @@ class DashboardTests {
 
 	@Test
 	void leadTargetsCountNewAndConvertedLeads() {
-		long first = this.leads.create(aLead().ownedBy(this.repA.id()).form(), this.repA.currentUser()).getId();
-		this.leads.create(aLead().ownedBy(this.repA.id()).form(), this.repA.currentUser());
-		this.leads.create(aLead().ownedBy(this.repC.id()).form(), this.repC.currentUser());
+		long first = this.leads.create(aLead().ownedBy(this.repA.id()).form(), this.repA.currentUser(),
+				SaveSource.FORM);
+		this.leads.create(aLead().ownedBy(this.repA.id()).form(), this.repA.currentUser(), SaveSource.FORM);
+		this.leads.create(aLead().ownedBy(this.repC.id()).form(), this.repC.currentUser(), SaveSource.FORM);
 		this.jdbc.sql("UPDATE leads SET converted_at = CURRENT_TIMESTAMP WHERE id = ?").param(first).update();
 		String year = String.valueOf(this.today.getYear());
 		long created = this.targets.save("user:" + this.repA.id(), "new_leads", "year", year, "100",
@@ -367,7 +368,7 @@ class DashboardTests {
 		form.setStageId(this.pipeline.stage(PipelineService.POTENTIALS, stage).orElseThrow().getId());
 		form.setExpectedCloseDate(close);
 		form.setOwnerId(owner.id());
-		return this.opportunities.create(form, owner.currentUser(), SaveSource.FORM).getId();
+		return this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
 	}
 
 	private static void assertError(Runnable action, String key) {

@@ -2,6 +2,7 @@ package org.potentia.testing;
 
 import org.potentia.account.AccountService;
 import org.potentia.contact.ContactService;
+import org.potentia.platform.SaveSource;
 
 /**
  * Saves the records the builders describe through the modules' own services, in the name
@@ -23,7 +24,7 @@ public class Records {
 	}
 
 	public long save(Accounts account, Person actor) {
-		return this.accounts.create(account.form(), actor.currentUser()).getId();
+		return this.accounts.create(account.form(), actor.currentUser(), SaveSource.FORM);
 	}
 
 	public long save(Contacts contact) {
@@ -31,7 +32,7 @@ public class Records {
 	}
 
 	public long save(Contacts contact, Person actor) {
-		return this.contacts.create(contact.form(), actor.currentUser()).getId();
+		return this.contacts.create(contact.form(), actor.currentUser(), SaveSource.FORM);
 	}
 
 	private static Person requireOwner(Person owner) {

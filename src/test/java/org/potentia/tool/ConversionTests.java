@@ -107,7 +107,7 @@ class ConversionTests {
 	void anExistingAccountWithTheCompanyNameIsLinkedAndAnEditedValueIsTaken() {
 		AccountForm existing = this.accounts.newForm(this.rep);
 		existing.setName("Existing " + this.tag);
-		long accountId = this.accounts.create(existing, this.rep).getId();
+		long accountId = this.accounts.create(existing, this.rep, SaveSource.FORM);
 		long lead = lead("Existing " + this.tag, null);
 		ConversionService.Request request = new ConversionService.Request(null,
 				Map.of("potentials", Map.of("amount", "12500")), null, null, null, null);
@@ -180,7 +180,7 @@ class ConversionTests {
 		form.setLastName("Lead " + this.tag);
 		form.setCompany(company);
 		form.setEmail(email);
-		return this.leads.create(form, this.rep).getId();
+		return this.leads.create(form, this.rep, SaveSource.FORM);
 	}
 
 	private long opportunitiesFrom(long lead) {

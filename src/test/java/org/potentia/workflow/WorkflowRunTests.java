@@ -112,7 +112,7 @@ class WorkflowRunTests {
 
 		AccountForm form = this.accounts.formOf(id, this.rep.currentUser());
 		form.setCity("Munich");
-		this.accounts.update(id, form, this.rep.currentUser());
+		this.accounts.update(id, form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 		assertThat(this.accounts.formOf(id, this.rep.currentUser()).getCity()).isEqualTo("Munich");
 		assertThat(this.testing.entries("accounts", id, workflow)).hasSize(1)
@@ -153,17 +153,17 @@ class WorkflowRunTests {
 		contact.setLastName(this.tag + " Lee");
 		contact.setTitle("CEO");
 		contact.setOwnerId(this.rep.id());
-		long id = this.contacts.create(contact, this.rep.currentUser()).getId();
+		long id = this.contacts.create(contact, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 
 		ContactForm form = this.contacts.formOf(id, this.rep.currentUser());
 		form.setNotes("Met at the fair");
-		this.contacts.update(id, form, this.rep.currentUser());
+		this.contacts.update(id, form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 
 		form = this.contacts.formOf(id, this.rep.currentUser());
 		form.setTitle("Chairwoman");
-		this.contacts.update(id, form, this.rep.currentUser());
+		this.contacts.update(id, form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 
 		assertThat(this.testing.entries("contacts", id, workflow)).hasSize(2);
@@ -331,7 +331,7 @@ class WorkflowRunTests {
 		OpportunityForm form = this.opportunities.newForm(this.rep.currentUser());
 		form.setName(name);
 		form.setAccountId(accountId);
-		return this.opportunities.create(form, this.rep.currentUser(), SaveSource.FORM).getId();
+		return this.opportunities.create(form, this.rep.currentUser(), SaveSource.FORM);
 	}
 
 	private Opportunity opportunity(long id) {

@@ -66,7 +66,7 @@ public final class WorkflowTesting {
 		OpportunityForm form = this.opportunities.newForm(owner.currentUser());
 		form.setName(name);
 		form.setAmount((amount != null) ? new BigDecimal(amount) : null);
-		return this.opportunities.create(form, owner.currentUser(), SaveSource.FORM).getId();
+		return this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
 	}
 
 	/**

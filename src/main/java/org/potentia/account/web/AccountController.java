@@ -15,6 +15,7 @@ import org.potentia.account.AccountForm;
 import org.potentia.account.AccountService;
 import org.potentia.account.AccountType;
 import org.potentia.identity.IdentityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
@@ -114,8 +115,8 @@ class AccountController {
 	@PostMapping
 	String create(@Valid AccountForm accountForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		return this.pages.create(this.module, result, () -> this.accounts.create(accountForm, user).getId(), redirect,
-				() -> form(model));
+		return this.pages.create(this.module, result, () -> this.accounts.create(accountForm, user, SaveSource.FORM),
+				redirect, () -> form(model));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -129,13 +130,13 @@ class AccountController {
 	String update(@PathVariable long id, @Valid AccountForm accountForm, BindingResult result, CurrentUser user,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("accountId", id);
-		return this.pages.update(this.module, id, result, () -> this.accounts.update(id, accountForm, user), model,
-				redirect, () -> form(model));
+		return this.pages.update(this.module, id, result,
+				() -> this.accounts.update(id, accountForm, user, SaveSource.FORM), model, redirect, () -> form(model));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		return this.pages.delete(this.module, id, () -> this.accounts.delete(id, user), redirect);
+		return this.pages.delete(this.module, id, () -> this.accounts.delete(id, user, SaveSource.FORM), redirect);
 	}
 
 	private String form(Model model) {

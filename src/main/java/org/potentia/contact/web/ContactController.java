@@ -14,6 +14,7 @@ import org.potentia.contact.Contact;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
 import org.potentia.identity.IdentityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.csv.CsvExport;
 import org.potentia.platform.query.ListQuery;
@@ -127,8 +128,8 @@ class ContactController {
 	@PostMapping
 	String create(@Valid ContactForm contactForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		return this.pages.create(this.module, result, () -> this.contacts.create(contactForm, user).getId(), redirect,
-				() -> form(model, contactForm, user));
+		return this.pages.create(this.module, result, () -> this.contacts.create(contactForm, user, SaveSource.FORM),
+				redirect, () -> form(model, contactForm, user));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -143,13 +144,14 @@ class ContactController {
 	String update(@PathVariable long id, @Valid ContactForm contactForm, BindingResult result, CurrentUser user,
 			Model model, RedirectAttributes redirect) {
 		model.addAttribute("contactId", id);
-		return this.pages.update(this.module, id, result, () -> this.contacts.update(id, contactForm, user), model,
-				redirect, () -> form(model, contactForm, user));
+		return this.pages.update(this.module, id, result,
+				() -> this.contacts.update(id, contactForm, user, SaveSource.FORM), model, redirect,
+				() -> form(model, contactForm, user));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		return this.pages.delete(this.module, id, () -> this.contacts.delete(id, user), redirect);
+		return this.pages.delete(this.module, id, () -> this.contacts.delete(id, user, SaveSource.FORM), redirect);
 	}
 
 	/**

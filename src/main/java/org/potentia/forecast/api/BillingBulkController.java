@@ -22,6 +22,7 @@ import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.ApiError;
 import org.potentia.platform.api.AttributeBinder;
 import org.potentia.platform.api.JsonApi;
+import org.potentia.platform.api.JsonAttributes;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -132,7 +133,7 @@ class BillingBulkController {
 				continue;
 			}
 			try {
-				rows.add(this.binder.bind(this.module, attributes, new BillingForm()));
+				rows.add(this.binder.bind(this.module, JsonAttributes.of(attributes), new BillingForm()));
 			}
 			catch (ValidationException ex) {
 				int index = i;

@@ -130,7 +130,7 @@ class BillingController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long accountId, @PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
 		BillingService.Billing row = this.billing.get(id, user);
-		this.billing.delete(id, user);
+		this.billing.delete(id, user, SaveSource.FORM);
 		redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
 		return "redirect:/accounts/" + row.accountId() + "/billing?year=" + row.month().getYear();
 	}

@@ -23,6 +23,7 @@ import org.potentia.lead.LeadSource;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.Stage;
 import org.potentia.platform.ConflictException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.csv.CsvExport;
@@ -173,7 +174,7 @@ class LeadController {
 
 	@GetMapping("/new")
 	String createForm(CurrentUser user, Model model) {
-		LeadForm form = this.leads.newForm(user);
+		LeadForm form = this.leads.newForm(user, LeadSource.MANUAL);
 		model.addAttribute("leadForm", form);
 		return form(model, form);
 	}
@@ -181,8 +182,8 @@ class LeadController {
 	@PostMapping
 	String create(@Valid LeadForm leadForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
-		return this.pages.create(this.module, result, () -> this.leads.create(leadForm, user).getId(), redirect,
-				() -> form(model, leadForm));
+		return this.pages.create(this.module, result, () -> this.leads.create(leadForm, user, SaveSource.FORM),
+				redirect, () -> form(model, leadForm));
 	}
 
 	@GetMapping("/{id}/edit")
@@ -197,13 +198,13 @@ class LeadController {
 	String update(@PathVariable long id, @Valid LeadForm leadForm, BindingResult result, CurrentUser user, Model model,
 			RedirectAttributes redirect) {
 		model.addAttribute("leadId", id);
-		return this.pages.update(this.module, id, result, () -> this.leads.update(id, leadForm, user), model, redirect,
-				() -> form(model, leadForm));
+		return this.pages.update(this.module, id, result, () -> this.leads.update(id, leadForm, user, SaveSource.FORM),
+				model, redirect, () -> form(model, leadForm));
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-		return this.pages.delete(this.module, id, () -> this.leads.delete(id, user), redirect);
+		return this.pages.delete(this.module, id, () -> this.leads.delete(id, user, SaveSource.FORM), redirect);
 	}
 
 	private String form(Model model, LeadForm form) {

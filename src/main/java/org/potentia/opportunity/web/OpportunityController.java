@@ -134,7 +134,7 @@ class OpportunityController {
 			RedirectAttributes redirect) {
 		return this.pages.create(this.module, result, () -> {
 			opportunityForm.setLeadId(null);
-			return this.opportunities.create(opportunityForm, user, SaveSource.FORM).getId();
+			return this.opportunities.create(opportunityForm, user, SaveSource.FORM);
 		}, redirect, () -> form(model, opportunityForm, user));
 	}
 

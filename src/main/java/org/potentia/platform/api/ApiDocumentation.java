@@ -67,9 +67,9 @@ class ApiDocumentation implements OpenApiCustomizer {
 
 	private final Catalogue catalogue;
 
-	private final List<RecordWriter<?>> writers;
+	private final RecordWriters writers;
 
-	ApiDocumentation(Catalogue catalogue, List<RecordWriter<?>> writers) {
+	ApiDocumentation(Catalogue catalogue, RecordWriters writers) {
 		this.catalogue = catalogue;
 		this.writers = writers;
 	}
@@ -153,7 +153,7 @@ class ApiDocumentation implements OpenApiCustomizer {
 	private void document(OpenAPI api, ModuleDefinition module) {
 		String name = module.name();
 		String type = pascal(name);
-		boolean writable = this.writers.stream().anyMatch((writer) -> writer.definition().name().equals(name));
+		boolean writable = this.writers.canWrite(name);
 		api.addTagsItem(new Tag().name(name));
 		moduleSchemas(api.getComponents(), module, writable);
 		Map<String, Object> example = example(module);

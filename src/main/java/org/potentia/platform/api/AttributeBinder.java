@@ -1,6 +1,7 @@
 package org.potentia.platform.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,13 @@ import org.potentia.platform.query.Values;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Copies JSON:API attributes onto a module's form object by the catalogue, then validates
+ * Copies attribute values onto a module's form object by the catalogue, then validates
  * the form with the same constraints the HTML form has. Unknown, read-only and mistyped
- * attributes are reported field by field.
+ * attributes are reported field by field. The values are plain Java values (text,
+ * numbers, booleans, null), whoever sent them: the API's JSON ({@link JsonAttributes}), a
+ * web form, a workflow or a conversion.
  */
 @Component
 public class AttributeBinder {
@@ -34,12 +36,14 @@ public class AttributeBinder {
 
 	/**
 	 * Binds and validates.
+	 * @param values by catalogue field name: text (blank means null), numbers, booleans
+	 * or null; anything else (a list, a map) is a type error
 	 * @throws ValidationException with one error per offending attribute
 	 */
-	public <F> F bind(ModuleDefinition module, JsonNode attributes, F form) {
+	public <F> F bind(ModuleDefinition module, Map<String, ?> values, F form) {
 		List<FieldError> errors = new ArrayList<>();
 		BeanWrapper target = new BeanWrapperImpl(form);
-		for (Map.Entry<String, JsonNode> entry : attributes.properties()) {
+		for (Map.Entry<String, ?> entry : values.entrySet()) {
 			String name = entry.getKey();
 			Field field = module.field(name).orElse(null);
 			if (field == null || !target.isWritableProperty(field.property())) {
@@ -51,15 +55,14 @@ public class AttributeBinder {
 				errors.add(new FieldError(name, "error.attribute.readonly", name));
 				continue;
 			}
-			JsonNode node = entry.getValue();
-			if (!node.isNull() && !node.isValueNode()) {
+			Object value = entry.getValue();
+			if (value instanceof Map || value instanceof Collection) {
 				errors.add(new FieldError(name, "error.attribute.type", name));
 				continue;
 			}
 			try {
-				Object value = node.isNull() ? null
-						: Values.convert(field, node.isNumber() ? node.numberValue() : blankToNull(node.asString()));
-				target.setPropertyValue(field.property(), value);
+				target.setPropertyValue(field.property(), Values.convert(field,
+						(value instanceof Number || value == null) ? value : blankToNull(value.toString())));
 			}
 			catch (Values.OutOfRangeException ex) {
 				errors.add(new FieldError(name, "error.attribute.range", name));

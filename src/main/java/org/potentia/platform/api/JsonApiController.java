@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import org.potentia.platform.NotFoundException;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
@@ -45,8 +46,8 @@ import tools.jackson.databind.ObjectMapper;
  * The JSON:API web service for every module in the catalogue: lists with paging, sort,
  * sparse fieldsets, filter and include; get, create, partial update and delete; the
  * module index and the schema. Reads go through {@link RecordQueries}, writes through the
- * module's {@link RecordWriter}, so the rules are the UI's. Documented per module by
- * {@link ApiDocumentation}.
+ * module's {@link RecordWriter} ({@link RecordWriters}), so the rules are the UI's.
+ * Documented per module by {@link ApiDocumentation}.
  */
 @RestController
 @JsonApi
@@ -62,20 +63,17 @@ class JsonApiController {
 
 	private final FilterParser filters;
 
-	private final AttributeBinder binder;
-
 	private final ObjectMapper json;
 
-	private final Map<String, RecordWriter<?>> writers = new LinkedHashMap<>();
+	private final RecordWriters writers;
 
-	JsonApiController(Catalogue catalogue, RecordQueries queries, FilterParser filters, AttributeBinder binder,
-			ObjectMapper json, List<RecordWriter<?>> writers) {
+	JsonApiController(Catalogue catalogue, RecordQueries queries, FilterParser filters, ObjectMapper json,
+			RecordWriters writers) {
 		this.catalogue = catalogue;
 		this.queries = queries;
 		this.filters = filters;
-		this.binder = binder;
 		this.json = json;
-		writers.forEach((writer) -> this.writers.put(writer.definition().name(), writer));
+		this.writers = writers;
 	}
 
 	@GetMapping({ "", "/" })
@@ -170,10 +168,8 @@ class JsonApiController {
 			@RequestBody(required = false) String body) {
 		ModuleDefinition definition = module(module);
 		CurrentUser user = CurrentUser.get();
-		RecordWriter<Object> writer = writer(module);
-		JsonNode attributes = attributes(body, module, null);
-		Object form = this.binder.bind(definition, attributes, writer.newForm(user));
-		long id = writer.create(form, user);
+		requireWritable(module);
+		long id = this.writers.create(module, attributes(body, module, null), user, SaveSource.API);
 		Map<String, Object> row = written(definition, id, user);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Location", Resources.BASE + module + "/" + id)
@@ -186,11 +182,8 @@ class JsonApiController {
 		ModuleDefinition definition = module(module);
 		CurrentUser user = CurrentUser.get();
 		long recordId = id(module, id);
-		RecordWriter<Object> writer = writer(module);
-		Object form = writer.formOf(recordId, user);
-		JsonNode attributes = attributes(body, module, id);
-		this.binder.bind(definition, attributes, form);
-		writer.update(recordId, form, user);
+		requireWritable(module);
+		this.writers.update(module, recordId, attributes(body, module, id), user, SaveSource.API);
 		Map<String, Object> row = written(definition, recordId, user);
 		return single(definition, row, Map.of(), user);
 	}
@@ -200,7 +193,8 @@ class JsonApiController {
 		module(module);
 		CurrentUser user = CurrentUser.get();
 		long recordId = id(module, id);
-		writer(module).delete(recordId, user);
+		requireWritable(module);
+		this.writers.delete(module, recordId, user, SaveSource.API);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -307,7 +301,7 @@ class JsonApiController {
 		return names;
 	}
 
-	private JsonNode attributes(String body, String module, String id) {
+	private Map<String, Object> attributes(String body, String module, String id) {
 		if (body == null || body.isBlank()) {
 			throw new BadQueryException("the request body must be a JSON:API document with data.attributes");
 		}
@@ -331,26 +325,20 @@ class JsonApiController {
 			throw new TypeConflictException("data.id '" + dataId.asString() + "' does not match the URL");
 		}
 		JsonNode attributes = data.get("attributes");
-		if (attributes == null || attributes.isNull()) {
-			return this.json.createObjectNode();
-		}
-		if (!attributes.isObject()) {
+		if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
 			throw new BadQueryException("data.attributes must be an object");
 		}
-		return attributes;
+		return JsonAttributes.of(attributes);
 	}
 
 	private ModuleDefinition module(String module) {
 		return this.catalogue.find(module).orElseThrow(() -> new NotFoundException("module", module));
 	}
 
-	@SuppressWarnings("unchecked")
-	private RecordWriter<Object> writer(String module) {
-		RecordWriter<?> writer = this.writers.get(module);
-		if (writer == null) {
+	private void requireWritable(String module) {
+		if (!this.writers.canWrite(module)) {
 			throw new MethodNotAllowedException(module + " is read-only");
 		}
-		return (RecordWriter<Object>) writer;
 	}
 
 	private static long id(String module, String id) {

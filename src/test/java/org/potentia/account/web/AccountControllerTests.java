@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.account.AccountService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -114,7 +115,7 @@ class AccountControllerTests {
 		// Someone else saves first: the version moves from 0 to 1.
 		var other = this.accounts.formOf(id, this.rep.currentUser());
 		other.setCity("Hamburg");
-		this.accounts.update(id, other, this.rep.currentUser());
+		this.accounts.update(id, other, this.rep.currentUser(), SaveSource.FORM);
 
 		String html = this.mvc
 			.perform(post("/accounts/" + id).with(signedIn())

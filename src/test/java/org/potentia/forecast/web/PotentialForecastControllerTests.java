@@ -66,7 +66,7 @@ class PotentialForecastControllerTests {
 		form.setName(Names.unique("grid"));
 		form.setAmount(new BigDecimal("1000"));
 		form.setBillingStartDate(LocalDate.of(2027, 1, 1));
-		this.id = this.opportunities.create(form, this.rep.currentUser(), SaveSource.FORM).getId();
+		this.id = this.opportunities.create(form, this.rep.currentUser(), SaveSource.FORM);
 	}
 
 	@AfterEach

@@ -170,7 +170,7 @@ class HistoryAdminControllerTests {
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("Caught up"));
 		form.setAmount(new BigDecimal("100"));
-		long id = this.opportunities.create(form, this.admin.currentUser(), SaveSource.FORM).getId();
+		long id = this.opportunities.create(form, this.admin.currentUser(), SaveSource.FORM);
 		this.jdbc.sql("UPDATE potential_history SET changed_at = ? WHERE potential_id = ?")
 			.params(Timestamp.from(lastMonth.atDay(10).atStartOfDay(zone).toInstant()), id)
 			.update();

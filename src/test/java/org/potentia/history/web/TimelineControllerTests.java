@@ -53,7 +53,8 @@ class TimelineControllerTests {
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("Timeline"));
 		form.setAmount(new BigDecimal("1000"));
-		Opportunity created = this.opportunities.create(form, rep.currentUser(), SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(form, rep.currentUser(), SaveSource.FORM), rep.currentUser());
 		OpportunityForm change = this.opportunities.formOf(created.getId(), rep.currentUser());
 		change.setAmount(new BigDecimal("2500"));
 		this.opportunities.update(created.getId(), change, rep.currentUser(), SaveSource.API);
@@ -83,7 +84,8 @@ class TimelineControllerTests {
 		Person stranger = this.people.rep(this.people.team());
 		OpportunityForm form = new OpportunityForm();
 		form.setName(Names.unique("Not yours"));
-		Opportunity created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
+		Opportunity created = this.opportunities
+			.get(this.opportunities.create(form, owner.currentUser(), SaveSource.FORM), owner.currentUser());
 		this.mvc
 			.perform(get("/opportunities/" + created.getId() + "/history")
 				.with(user(this.users.loadUserByUsername(stranger.username()))))

@@ -13,6 +13,7 @@ import org.potentia.lead.LeadFixtures;
 import org.potentia.lead.LeadService;
 import org.potentia.lead.LeadSource;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,8 +75,8 @@ class LeadControllerTests {
 
 	@Test
 	void theListShowsTheRepsOwnLeadsOnly() throws Exception {
-		this.leads.create(aLead().named("Mine", "Own").at(this.tag).form(), this.rep);
-		this.leads.create(aLead().named("Theirs", "Other").at(this.tag).form(), this.other);
+		this.leads.create(aLead().named("Mine", "Own").at(this.tag).form(), this.rep, SaveSource.FORM);
+		this.leads.create(aLead().named("Theirs", "Other").at(this.tag).form(), this.other, SaveSource.FORM);
 
 		this.mvc.perform(get("/leads").param("q", this.tag).with(user(this.fixtures.details(this.rep))))
 			.andExpect(status().isOk())
@@ -86,9 +87,12 @@ class LeadControllerTests {
 
 	@Test
 	void theExportHoldsTheFilteredListOfVisibleLeadsOnly() throws Exception {
-		this.leads.create(aLead().named("Web", "Alpha").at(this.tag).from(LeadSource.WEB_FORM).form(), this.rep);
-		this.leads.create(aLead().named("Hand", "Beta").at(this.tag).from(LeadSource.MANUAL).form(), this.rep);
-		this.leads.create(aLead().named("Hidden", "Gamma").at(this.tag).from(LeadSource.WEB_FORM).form(), this.other);
+		this.leads.create(aLead().named("Web", "Alpha").at(this.tag).from(LeadSource.WEB_FORM).form(), this.rep,
+				SaveSource.FORM);
+		this.leads.create(aLead().named("Hand", "Beta").at(this.tag).from(LeadSource.MANUAL).form(), this.rep,
+				SaveSource.FORM);
+		this.leads.create(aLead().named("Hidden", "Gamma").at(this.tag).from(LeadSource.WEB_FORM).form(), this.other,
+				SaveSource.FORM);
 
 		String csv = export(this.rep, Locale.ENGLISH, "q", this.tag, "lead_source", "web_form", "sort", "last_name");
 
@@ -100,8 +104,8 @@ class LeadControllerTests {
 
 	@Test
 	void theExportIsSortedLikeTheListAndSpeaksTheUsersLanguage() throws Exception {
-		this.leads.create(aLead().named("Zoe", "Zander").at(this.tag).form(), this.rep);
-		this.leads.create(aLead().named("Adam", "Abel").at(this.tag).form(), this.rep);
+		this.leads.create(aLead().named("Zoe", "Zander").at(this.tag).form(), this.rep, SaveSource.FORM);
+		this.leads.create(aLead().named("Adam", "Abel").at(this.tag).form(), this.rep, SaveSource.FORM);
 
 		String csv = export(this.rep, Locale.GERMAN, "q", this.tag, "sort", "-last_name");
 
@@ -112,7 +116,7 @@ class LeadControllerTests {
 
 	@Test
 	void theExportHonoursTheCreatedDateRange() throws Exception {
-		this.leads.create(aLead().at(this.tag).form(), this.rep);
+		this.leads.create(aLead().at(this.tag).form(), this.rep, SaveSource.FORM);
 		String today = LocalDate.now().toString();
 		String tomorrow = LocalDate.now().plusDays(1).toString();
 
@@ -171,7 +175,7 @@ class LeadControllerTests {
 
 	@Test
 	void anotherRepsLeadCardIsNotFound() throws Exception {
-		Lead lead = this.leads.create(aLead().form(), this.other);
+		Lead lead = this.leads.get(this.leads.create(aLead().form(), this.other, SaveSource.FORM), this.other);
 
 		this.mvc.perform(get("/leads/" + lead.getId()).with(user(this.fixtures.details(this.rep))))
 			.andExpect(status().isNotFound());
@@ -182,7 +186,7 @@ class LeadControllerTests {
 
 	@Test
 	void theCardMovesTheLeadToAnotherStage() throws Exception {
-		Lead lead = this.leads.create(aLead().form(), this.rep);
+		Lead lead = this.leads.get(this.leads.create(aLead().form(), this.rep, SaveSource.FORM), this.rep);
 		long qualified = this.pipeline.stage(PipelineService.LEADS, "qualified").orElseThrow().getId();
 
 		this.mvc

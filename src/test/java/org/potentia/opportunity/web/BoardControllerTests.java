@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.identity.Team;
-import org.potentia.opportunity.Opportunity;
 import org.potentia.opportunity.OpportunityForm;
 import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
@@ -227,8 +226,8 @@ class BoardControllerTests {
 		form.setAmount(new BigDecimal(amount));
 		form.setExpectedCloseDate(close);
 		form.setBusinessAreaId(areaId);
-		Opportunity created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
-		return created.getId();
+		long created = this.opportunities.create(form, owner.currentUser(), SaveSource.FORM);
+		return created;
 	}
 
 	private String name(String name) {

@@ -88,10 +88,10 @@ class KeptTotalsTests {
 
 		AccountForm account = this.accounts.newForm(rep);
 		account.setName("Counted");
-		long accountId = this.accounts.create(account, rep).getId();
+		long accountId = this.accounts.create(account, rep, SaveSource.FORM);
 		AccountForm handedOver = this.accounts.formOf(accountId, rep);
 		handedOver.setOwnerId(other.id());
-		this.accounts.update(accountId, handedOver, rep);
+		this.accounts.update(accountId, handedOver, rep, SaveSource.FORM);
 		this.jdbc.sql("DELETE FROM accounts WHERE id = ?").param(accountId).update();
 
 		assertThat(difference(ROWS, KEPT)).as("rows not kept").isEmpty();
@@ -123,7 +123,7 @@ class KeptTotalsTests {
 		form.setAmount((amount != null) ? new BigDecimal(amount) : null);
 		form.setExpectedCloseDate(LocalDate.of(2030, 6, 1));
 		form.setBusinessAreaId(areaId);
-		return this.opportunities.create(form, owner, SaveSource.FORM).getId();
+		return this.opportunities.create(form, owner, SaveSource.FORM);
 	}
 
 	private long stage(String code) {

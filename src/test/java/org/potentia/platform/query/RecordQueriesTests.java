@@ -15,6 +15,7 @@ import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.User;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
@@ -63,12 +64,12 @@ class RecordQueriesTests {
 		AccountForm account = this.accounts.newForm(this.rep);
 		this.accountName = "Paging " + name;
 		account.setName(this.accountName);
-		this.accountId = this.accounts.create(account, this.rep).getId();
+		this.accountId = this.accounts.create(account, this.rep, SaveSource.FORM);
 		for (String lastName : LAST_NAMES) {
 			ContactForm contact = this.contacts.newForm(this.rep);
 			contact.setLastName(lastName);
 			contact.setAccountId(this.accountId);
-			this.contacts.create(contact, this.rep);
+			this.contacts.create(contact, this.rep, SaveSource.FORM);
 		}
 	}
 

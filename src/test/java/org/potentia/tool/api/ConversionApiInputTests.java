@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.potentia.lead.LeadForm;
 import org.potentia.lead.LeadService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.Api;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -41,7 +42,7 @@ class ConversionApiInputTests {
 		LeadForm form = this.leads.newForm(rep.currentUser());
 		form.setLastName(Names.unique("Input"));
 		form.setCompany(Names.unique("Input GmbH"));
-		long lead = this.leads.create(form, rep.currentUser()).getId();
+		long lead = this.leads.create(form, rep.currentUser(), SaveSource.FORM);
 
 		Api.Response response = this.api.as(rep)
 			.post("/api/v1/leads/" + lead + "/convert",

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.lead.LeadForm;
 import org.potentia.lead.LeadService;
+import org.potentia.platform.SaveSource;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
@@ -44,7 +45,7 @@ class ConversionControllerTests {
 		LeadForm form = this.leads.newForm(rep.currentUser());
 		form.setLastName("Brandt");
 		form.setCompany("Brandt Feinmechanik " + rep.username());
-		long lead = this.leads.create(form, rep.currentUser()).getId();
+		long lead = this.leads.create(form, rep.currentUser(), SaveSource.FORM);
 
 		String html = this.mvc
 			.perform(post("/leads/{id}/convert", lead).with(user(this.users.loadUserByUsername(rep.username())))

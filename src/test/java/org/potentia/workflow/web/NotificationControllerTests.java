@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.potentia.contact.ContactForm;
 import org.potentia.contact.ContactService;
 import org.potentia.opportunity.OpportunityService;
+import org.potentia.platform.SaveSource;
 import org.potentia.platform.ValidationException;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -113,7 +114,7 @@ class NotificationControllerTests {
 		form.setLastName(this.tag + " Lee");
 		form.setAccountId(account);
 		form.setOwnerId(this.rep.id());
-		long contact = this.contacts.create(form, this.rep.currentUser()).getId();
+		long contact = this.contacts.create(form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 
 		assertThat(page("/", this.manager)).contains("hx-get=\"/notifications/menu\"");
@@ -144,7 +145,7 @@ class NotificationControllerTests {
 		ContactForm form = new ContactForm();
 		form.setLastName(this.tag + " Solo");
 		form.setOwnerId(this.rep.id());
-		this.contacts.create(form, this.rep.currentUser());
+		this.contacts.create(form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
 		Matcher read = Pattern.compile("/notifications/(\\d+)/read").matcher(page("/notifications/menu", this.manager));
 		assertThat(read.find()).isTrue();
