@@ -80,7 +80,7 @@ public class AccountService implements RecordWriter<AccountForm> {
 	}
 
 	/**
-	 * Creates a account; the source travels with the saved event.
+	 * Creates an account; the source travels with the saved event.
 	 */
 	@Override
 	@Transactional
