@@ -20,6 +20,7 @@ import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -274,17 +275,18 @@ public class IdentityService {
 	}
 
 	/**
-	 * The active user a token belongs to, if the token is known and not revoked.
+	 * The active user a token belongs to, if the token is known and not revoked. One
+	 * read; when the token was last used more than a minute ago, its time of use is
+	 * written afterwards in a transaction of its own.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<User> userForToken(String token) {
-		Optional<ApiToken> found = this.tokens.findByTokenHash(hash(token))
-			.filter((candidate) -> !candidate.isRevoked());
-		found
-			.filter((candidate) -> candidate.getLastUsedAt() == null
-					|| candidate.getLastUsedAt().isBefore(Instant.now().minus(Duration.ofMinutes(1))))
-			.ifPresent((candidate) -> this.tokens.touch(candidate.getId(), Instant.now()));
-		return found.flatMap((candidate) -> this.users.findById(candidate.getUserId())).filter(User::isActive);
+		Optional<ApiTokenRepository.TokenOwner> owner = this.tokens.findOwner(hash(token));
+		owner
+			.filter((found) -> found.lastUsedAt() == null
+					|| found.lastUsedAt().isBefore(Instant.now().minus(Duration.ofMinutes(1))))
+			.ifPresent((found) -> this.tokens.touch(found.tokenId(), Instant.now()));
+		return owner.map(ApiTokenRepository.TokenOwner::user);
 	}
 
 	static String hash(String token) {

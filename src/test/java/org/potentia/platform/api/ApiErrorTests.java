@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.potentia.identity.IdentityService;
 import org.potentia.identity.ProfileView;
+import org.potentia.identity.User;
 import org.potentia.testing.Api;
 import org.potentia.testing.Api.Response;
 import org.potentia.testing.Names;
@@ -142,6 +143,27 @@ class ApiErrorTests {
 		this.identity.revokeToken(rep.currentUser(), tokenId);
 
 		assertError(this.api.as(rep).get("/api/v1/accounts"), 401);
+	}
+
+	@Test
+	void deactivatedUsersTokenIs401() {
+		Person rep = this.people.rep();
+		assertThat(this.api.as(rep).get("/api/v1/accounts").status()).isEqualTo(200);
+		User user = this.identity.findUser(rep.id()).orElseThrow();
+		this.identity.updateUser(rep.id(), user.getVersion(), user.getFirstName(), user.getLastName(), user.getEmail(),
+				user.getRole(), user.getTeamId(), false, this.people.admin().currentUser());
+
+		assertError(this.api.as(rep).get("/api/v1/accounts"), 401);
+	}
+
+	@Test
+	void aTokensLastUseIsKept() {
+		Person rep = this.people.rep();
+		assertThat(this.profiles.of(rep.currentUser()).tokens().get(0).lastUsedAt()).isNull();
+
+		assertThat(this.api.as(rep).get("/api/v1/accounts").status()).isEqualTo(200);
+
+		assertThat(this.profiles.of(rep.currentUser()).tokens().get(0).lastUsedAt()).isNotNull();
 	}
 
 	/*
