@@ -95,9 +95,8 @@ public final class ReportingBenchmark {
 			String body = "{\"from\":\"potentials\",\"select\":\"stage_id, $month(expected_close_date) as month, "
 					+ "$sum(amount) as total, $count(id) as records\",\"where\":" + filter
 					+ ",\"group\":\"stage_id, $month(expected_close_date)\"}";
-			// HTTP/1.1 as the server speaks it: the client's default, HTTP/2, would ask
-			// for an
-			// upgrade that the server declines.
+			// HTTP/1.1 as the server speaks it: the client's default, HTTP/2, would
+			// ask for an upgrade that the server declines.
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			System.out.printf(Locale.ROOT, "%d opportunities; year %d%n%n", count(connection), year);
 			System.out.println("| case | user | median | p90 | max | rows |");
