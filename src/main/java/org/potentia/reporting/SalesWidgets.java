@@ -215,15 +215,16 @@ public class SalesWidgets {
 	}
 
 	/**
-	 * Leads by source and stage.
+	 * Leads by source and stage: counted first (in the index on owner, stage and source
+	 * on PostgreSQL), the few groups joined to their stage's name after.
 	 */
 	public List<LeadSourceRow> leadSources(CurrentUser user, Locale locale) {
 		SqlCondition where = visible("leads", user);
 		return this.jdbc
-			.sql("SELECT t.lead_source, s.id, s.name_en, s.name_de, s.sort_order, COUNT(*) AS c FROM leads t"
-					+ " JOIN pipeline_stages s ON s.id = t.stage_id WHERE " + where.sql()
-					+ " GROUP BY t.lead_source, s.id, s.name_en, s.name_de, s.sort_order"
-					+ " ORDER BY s.sort_order, t.lead_source")
+			.sql("SELECT g.lead_source, s.id, s.name_en, s.name_de, s.sort_order, g.c FROM (SELECT t.stage_id,"
+					+ " t.lead_source, COUNT(*) AS c FROM leads t WHERE " + where.sql()
+					+ " GROUP BY t.stage_id, t.lead_source) g JOIN pipeline_stages s ON s.id = g.stage_id"
+					+ " ORDER BY s.sort_order, g.lead_source")
 			.params(where.parameters())
 			.query((rs, row) -> new LeadSourceRow(rs.getString("lead_source"), rs.getLong("id"),
 					german(locale) ? rs.getString("name_de") : rs.getString("name_en"), rs.getLong("c"),

@@ -214,10 +214,13 @@ class DashboardTests {
 		assertThat(thisMonth.created()).isEqualTo(2);
 		assertThat(thisMonth.converted()).isEqualTo(1);
 		assertThat(thisMonth.percent()).isEqualTo(50);
-		assertThat(this.widgets.leadSources(this.repA.currentUser(), java.util.Locale.ENGLISH)
-			.stream()
-			.mapToLong(SalesWidgets.LeadSourceRow::count)
-			.sum()).isEqualTo(2);
+		List<SalesWidgets.LeadSourceRow> sources = this.widgets.leadSources(this.repA.currentUser(),
+				java.util.Locale.ENGLISH);
+		assertThat(sources.stream().mapToLong(SalesWidgets.LeadSourceRow::count).sum()).isEqualTo(2);
+		assertThat(sources).allSatisfy((row) -> {
+			assertThat(row.stage()).isNotBlank();
+			assertThat(row.href()).contains("lead_source=" + row.source()).contains("stage_id=" + row.stageId());
+		});
 	}
 
 	@Test
