@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.potentia.opportunity.BoardFilter;
+import org.potentia.opportunity.OpportunityService;
+import org.potentia.opportunity.StageTotals;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.pipeline.StageKind;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.ListQuery;
@@ -68,13 +73,19 @@ public class SalesWidgets {
 
 	private final TargetService targets;
 
+	private final OpportunityService opportunities;
+
+	private final PipelineService pipelines;
+
 	SalesWidgets(JdbcClient jdbc, Visibility visibility, Catalogue catalogue, RecordQueries queries,
-			TargetService targets) {
+			TargetService targets, OpportunityService opportunities, PipelineService pipelines) {
 		this.jdbc = jdbc;
 		this.visibility = visibility;
 		this.catalogue = catalogue;
 		this.queries = queries;
 		this.targets = targets;
+		this.opportunities = opportunities;
+		this.pipelines = pipelines;
 	}
 
 	LocalDate today() {
@@ -86,21 +97,21 @@ public class SalesWidgets {
 	}
 
 	/**
-	 * The open pipeline by stage: count, amount and weighted amount.
+	 * The open pipeline by stage: count, amount and weighted amount. These are the
+	 * board's column totals for everything the user may see (on PostgreSQL summed from
+	 * the totals the database keeps per stage and owner), of the open stages.
 	 */
 	public List<StageRow> pipeline(CurrentUser user, Locale locale) {
-		SqlCondition where = visible("potentials", user);
-		return this.jdbc
-			.sql("SELECT s.id, s.name_en, s.name_de, s.sort_order, COUNT(*) AS c, COALESCE(SUM(t.amount), 0) AS amount,"
-					+ " COALESCE(SUM(t.weighted_amount), 0) AS weighted FROM potentials t"
-					+ " JOIN pipeline_stages s ON s.id = t.stage_id WHERE s.kind = 'open' AND " + where.sql()
-					+ " GROUP BY s.id, s.name_en, s.name_de, s.sort_order ORDER BY s.sort_order")
-			.params(where.parameters())
-			.query((rs, row) -> new StageRow(rs.getLong("id"),
-					german(locale) ? rs.getString("name_de") : rs.getString("name_en"), rs.getLong("c"),
-					rs.getBigDecimal("amount"), rs.getBigDecimal("weighted"),
-					link("/opportunities", "status", "open", "stage_id", rs.getLong("id"))))
-			.list();
+		Map<Long, StageTotals> totals = this.opportunities.stageTotals(BoardFilter.NONE, user);
+		return this.pipelines.stages(PipelineService.POTENTIALS)
+			.stream()
+			.filter((stage) -> stage.getKind() == StageKind.OPEN && totals.containsKey(stage.getId()))
+			.map((stage) -> {
+				StageTotals stageTotals = totals.get(stage.getId());
+				return new StageRow(stage.getId(), stage.name(locale), stageTotals.count(), stageTotals.amount(),
+						stageTotals.weighted(), link("/opportunities", "status", "open", "stage_id", stage.getId()));
+			})
+			.toList();
 	}
 
 	/**

@@ -102,6 +102,7 @@ class DashboardTests {
 		opportunity(this.repB, "proposal", "2000", this.today);
 		opportunity(this.repC, "proposal", "4000", this.today);
 		opportunity(this.repA, "negotiation", "500", this.today);
+		opportunity(this.repA, "won", "700", this.today);
 
 		assertThat(stage(this.repA, "Proposal")).isEqualByComparingTo("1000");
 		assertThat(stage(this.repA, "Negotiation")).isEqualByComparingTo("500");
@@ -109,6 +110,10 @@ class DashboardTests {
 		assertThat(stage(this.repC, "Proposal")).isEqualByComparingTo("4000");
 		assertThat(this.widgets.pipeline(this.repC.currentUser(), java.util.Locale.ENGLISH))
 			.noneMatch((row) -> row.label().equals("Negotiation"));
+		// Only the open stages: the won opportunity is not in the pipeline.
+		assertThat(this.widgets.pipeline(this.repA.currentUser(), java.util.Locale.ENGLISH))
+			.extracting(SalesWidgets.StageRow::label)
+			.containsExactly("Proposal", "Negotiation");
 		// The weighted amount follows the stage's probability (Proposal 50 %), and the
 		// drill-down opens the list of the stage's open opportunities.
 		SalesWidgets.StageRow proposal = this.widgets.pipeline(this.manager.currentUser(), java.util.Locale.ENGLISH)
