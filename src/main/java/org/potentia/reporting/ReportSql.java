@@ -393,9 +393,9 @@ final class ReportSql {
 				Output output = outputs.get(i);
 				Ref ref = refs.get(i);
 				if (output.labelled()) {
-					// A join rather than a sub-select per row: an export's million rows
-					// read
-					// each linked table once. The id is unique, so no row is repeated.
+					// A join rather than a sub-select per row: an export's million
+					// rows read each linked table once. The id is unique, so no row
+					// is repeated.
 					String alias = "x" + i;
 					SqlCondition visible = this.visibility.of(ref.labelModule(), alias);
 					selects.add(display(ref.labelModule(), alias) + " AS l" + i);

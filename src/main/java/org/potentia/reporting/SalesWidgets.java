@@ -30,10 +30,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The figures of the built-in sales widgets. Each is one grouped SQL statement with the
- * visibility rule inside it, so a widget shows every user only what that user may see,
- * and each group carries the link to the filtered list of its records (the drill-down).
- * Months are grouped by {@code DATE_TRUNC('MONTH', …)}, not by year and month extracted
- * apart: PostgreSQL then estimates the few groups right and aggregates by hash instead of
+ * visibility rule inside it (the pipeline: the board's column totals, from the
+ * opportunity module), so a widget shows every user only what that user may see, and each
+ * group carries the link to the filtered list of its records (the drill-down). Months are
+ * grouped by {@code DATE_TRUNC('MONTH', …)}, not by year and month extracted apart:
+ * PostgreSQL then estimates the few groups right and aggregates by hash instead of
  * sorting every row (lead conversion on the 1M set: 300 ms instead of 660 ms).
  */
 @Service

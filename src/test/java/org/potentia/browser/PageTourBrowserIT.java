@@ -51,8 +51,7 @@ class PageTourBrowserIT {
 	@ParameterizedTest(name = "{0} {1}")
 	// English on a desktop; German, whose words run longest, on a phone's width, which
 	// checks every German text too (a German desktop tour added a minute and found
-	// nothing
-	// the two do not).
+	// nothing the two do not).
 	@CsvSource({ "desktop, en", "phone, de" })
 	void everyPageReadsWell(String device, String language) {
 		Dimension window = "phone".equals(device) ? Browser.PHONE : Browser.DESKTOP;
