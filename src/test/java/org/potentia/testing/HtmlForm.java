@@ -50,6 +50,18 @@ public final class HtmlForm {
 		throw new AssertionError("no form with action " + actionPattern + " in the page:\n" + html);
 	}
 
+	/**
+	 * The value of the page's input with this id, as the page gives it (null when it has
+	 * none).
+	 */
+	public static String inputValue(String html, String id) {
+		Element input = Jsoup.parse(html).getElementById(id);
+		if (input == null || !input.tagName().equals("input")) {
+			throw new AssertionError("no input with id " + id + " in the page");
+		}
+		return input.hasAttr("value") ? input.attr("value") : null;
+	}
+
 	static HtmlForm of(Element form) {
 		List<Map.Entry<String, String>> values = new ArrayList<>();
 		for (Element control : form.select("input[name], select[name], textarea[name]")) {

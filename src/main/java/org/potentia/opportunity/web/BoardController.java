@@ -27,6 +27,7 @@ import org.potentia.platform.query.SqlCondition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,6 +131,9 @@ class BoardController {
 		}
 		catch (ConflictException | OptimisticLockingFailureException ex) {
 			model.addAttribute("boardError", this.errors.message("error.conflict.stale"));
+		}
+		catch (PessimisticLockingFailureException ex) {
+			model.addAttribute("boardError", this.errors.message("error.conflict.busy"));
 		}
 		model.addAttribute("board", board(parameters, user));
 		model.addAttribute("parameters", parameters);

@@ -187,7 +187,8 @@ class ApiDocumentation implements OpenApiCustomizer {
 				.responses(ok("The changed resource", type + "Document", Map.of("data", resourceExample(name, example)))
 					.addApiResponse("400", error("Malformed JSON"))
 					.addApiResponse("404", error("Not found"))
-					.addApiResponse("409", error("Stale version: someone else changed it"))
+					.addApiResponse("409", error(
+							"Stale version: someone else changed it; or another change held the record at that moment: try again"))
 					.addApiResponse("415", error("The body is not JSON"))
 					.addApiResponse("422", error("Validation failed"))));
 			single.delete(operation(name, "delete" + type, "Delete one of " + name, List.of(idParameter()))

@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -85,6 +86,17 @@ class ApiExceptionHandler {
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Map<String, Object>> stale(OptimisticLockingFailureException ex) {
 		return ApiError.of(HttpStatus.CONFLICT, this.messages.get("error.conflict.stale"));
+	}
+
+	/**
+	 * A lock the change needed was held by another transaction (a lock wait that timed
+	 * out, a deadlock, a serialization failure): nothing was saved, and the same request
+	 * may well go through when tried again.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<Map<String, Object>> busy(PessimisticLockingFailureException ex) {
+		logger.warn("Refused a change whose lock another transaction held: {}", ex.getMostSpecificCause().getMessage());
+		return ApiError.of(HttpStatus.CONFLICT, this.messages.get("error.conflict.busy"));
 	}
 
 	@ExceptionHandler(JsonApiController.TypeConflictException.class)

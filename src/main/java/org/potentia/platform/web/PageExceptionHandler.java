@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -62,6 +63,18 @@ class PageExceptionHandler {
 	@ResponseStatus(HttpStatus.CONFLICT)
 	String stale(HttpServletRequest request, Model model) {
 		return page(request, model, HttpStatus.CONFLICT, this.messages.get("error.conflict.stale"));
+	}
+
+	/**
+	 * A lock the change needed was held by another transaction: nothing was saved, and
+	 * trying again may well work.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String busy(PessimisticLockingFailureException ex, HttpServletRequest request, Model model) {
+		logger.warn("Refused {} {}: another transaction held a lock it needed ({})", request.getMethod(),
+				request.getRequestURI(), ex.getMostSpecificCause().getMessage());
+		return page(request, model, HttpStatus.CONFLICT, this.messages.get("error.conflict.busy"));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)

@@ -7,6 +7,7 @@ import org.potentia.platform.ConflictException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,9 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The save and delete steps that every record module's pages take alike: a valid form is
  * saved and the card shown with a flash message; the service's refusal puts its messages
- * beside the form's fields (a stale version as the form's conflict note) and shows the
- * form again; a delete goes back to the list, or to the card saying what still refers to
- * the record. Paths come from the module's {@link ModuleDefinition#uiPath()}.
+ * beside the form's fields (a stale version as the form's conflict note, a lock another
+ * transaction held as a form-wide "try again") and shows the form again, with what was
+ * typed; a delete goes back to the list, or to the card saying what still refers to the
+ * record. Paths come from the module's {@link ModuleDefinition#uiPath()}.
  */
 @Component
 public class RecordPages {
@@ -44,6 +46,9 @@ public class RecordPages {
 			catch (ValidationException ex) {
 				this.errors.reject(result, module, ex);
 			}
+			catch (PessimisticLockingFailureException ex) {
+				busy(result);
+			}
 		}
 		return form.get();
 	}
@@ -67,12 +72,20 @@ public class RecordPages {
 			catch (ConflictException | OptimisticLockingFailureException ex) {
 				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
 			}
+			catch (PessimisticLockingFailureException ex) {
+				busy(result);
+			}
 		}
 		return form.get();
 	}
 
+	private void busy(BindingResult result) {
+		result.reject("error.conflict.busy", this.errors.message("error.conflict.busy"));
+	}
+
 	/**
-	 * Deletes a record, unless the service refuses because others still point at it.
+	 * Deletes a record, unless the service refuses because others still point at it (or
+	 * another transaction holds it at this moment).
 	 */
 	public String delete(ModuleDefinition module, long id, Runnable delete, RedirectAttributes redirect) {
 		try {
@@ -82,6 +95,10 @@ public class RecordPages {
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", this.errors.message(ex.getMessageKey(), ex.getArguments()));
+			return "redirect:" + module.uiPath() + "/" + id;
+		}
+		catch (PessimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("error", this.errors.message("error.conflict.busy"));
 			return "redirect:" + module.uiPath() + "/" + id;
 		}
 	}

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.potentia.testing.HtmlForm.inputValue;
 import static org.potentia.testing.Accounts.anAccount;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -167,13 +168,6 @@ class AccountControllerTests {
 		Matcher matcher = Pattern.compile("<div[^>]*id=\"" + property + "-error\"[^>]*>([^<]*)</div>").matcher(html);
 		assertThat(matcher.find()).as("an error beside " + property).isTrue();
 		return matcher.group(1).trim();
-	}
-
-	private static String inputValue(String html, String property) {
-		Matcher input = Pattern.compile("<input[^>]*id=\"" + property + "\"[^>]*>").matcher(html);
-		assertThat(input.find()).as("an input for " + property).isTrue();
-		Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-		return value.find() ? value.group(1) : null;
 	}
 
 }

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.potentia.testing.HtmlForm.inputValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -252,13 +253,6 @@ class HistoryAdminControllerTests {
 			.param("_biEnabled", "on")
 			.param("retentionDays", retentionDays)
 			.param("timeZone", timeZone);
-	}
-
-	private static String inputValue(String html, String property) {
-		Matcher input = Pattern.compile("<input[^>]*id=\"" + property + "\"[^>]*>").matcher(html);
-		assertThat(input.find()).as("an input for " + property).isTrue();
-		Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-		return value.find() ? value.group(1) : null;
 	}
 
 	/**
