@@ -28,6 +28,13 @@ final class FeedException extends RuntimeException {
 	}
 
 	/**
+	 * Functionality OData defines that the feed does not offer.
+	 */
+	static FeedException notImplemented(String messageKey, Object... arguments) {
+		return new FeedException(501, messageKey, arguments);
+	}
+
+	/**
 	 * The feed's own fault, such as a stored value that does not fit the property the
 	 * model declares for it.
 	 */

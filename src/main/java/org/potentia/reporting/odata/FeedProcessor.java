@@ -90,6 +90,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 		EdmEntitySet entitySet = entitySet(uriInfo);
 		ModuleDefinition module = this.feed.module(entitySet.getName());
 		try {
+			refuseUnsupportedOptions(uriInfo);
 			SqlCondition filter = filter(module, uriInfo);
 			String sort = sort(module, uriInfo);
 			List<Field> fields = fields(module, uriInfo.getSelectOption());
@@ -155,6 +156,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 		EdmEntitySet entitySet = entitySet(uriInfo);
 		ModuleDefinition module = this.feed.module(entitySet.getName());
 		try {
+			refuseUnsupportedOptions(uriInfo);
 			long count = this.feed.count(module, filter(module, uriInfo), this.user);
 			response.setContent(new ByteArrayInputStream(String.valueOf(count).getBytes(StandardCharsets.UTF_8)));
 			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
@@ -230,6 +232,24 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			throw this.feed.error(FeedException.badRequest("error.odata.unsupported", uriInfo.toString()));
 		}
 		return resource.getEntitySet();
+	}
+
+	/**
+	 * The system query options that would change which rows or what shape a collection
+	 * answers, and that the feed does not implement: refused with 501, as OData asks,
+	 * rather than ignored (a client asking for {@code $apply=aggregate(…)} or
+	 * {@code $search} would otherwise take the plain rows for its answer).
+	 */
+	private static void refuseUnsupportedOptions(UriInfo uriInfo) {
+		if (uriInfo.getSearchOption() != null) {
+			throw FeedException.notImplemented("error.odata.unsupported", "$search");
+		}
+		if (uriInfo.getApplyOption() != null) {
+			throw FeedException.notImplemented("error.odata.unsupported", "$apply");
+		}
+		if (uriInfo.getDeltaTokenOption() != null) {
+			throw FeedException.notImplemented("error.odata.unsupported", "$deltatoken");
+		}
 	}
 
 	private static SqlCondition filter(ModuleDefinition module, UriInfo uriInfo) {

@@ -399,6 +399,21 @@ class ODataFeedTests {
 			.header("Accept", "application/json")
 			.get("/odata/potentials?$filter=" + encode(fine))
 			.status()).isEqualTo(200);
+		// What the feed does not implement is refused, not ignored: the plain rows are no
+		// answer to a search or an aggregation.
+		for (String option : List.of("$search=Alpha", "$apply=" + encode("aggregate(amount with sum as total)"),
+				"$deltatoken=1")) {
+			for (String path : List.of("/odata/potentials?", "/odata/potentials/$count?")) {
+				Api.Response unsupported = this.api.as(this.repA)
+					.header("Accept", "application/json")
+					.language("de")
+					.get(path + option);
+				assertThat(unsupported.status()).as(path + option).isEqualTo(501);
+				assertThat(unsupported.json().path("error").path("message").asString()).as(path + option)
+					.startsWith("Der Feed unterstützt ")
+					.contains(option.substring(0, option.indexOf('=')));
+			}
+		}
 		String many = String.join(" or ", java.util.Collections.nCopies(250, "amount eq 1"));
 		Api.Response tooMany = this.api.as(this.repA)
 			.header("Accept", "application/json")
