@@ -81,6 +81,11 @@ class HostileInputIT {
 
 	private static final int PAGES_PER_SHAPE = DEPTH;
 
+	/**
+	 * A parameter value, as sent, whose percent-escapes decode to no UTF-8.
+	 */
+	private static final String NOT_UTF8 = "%ff%C3%28";
+
 	private static final int MORE_VALUES = DEPTH;
 
 	private final ObjectMapper json = JsonMapper.builder().build();
@@ -211,6 +216,9 @@ class HostileInputIT {
 				send(admin, method, base + "?" + encode(name) + "=" + encode(value),
 						hasBody ? validBody(module, schema) : null, null);
 			}
+			// Percent-escapes that decode to no UTF-8.
+			send(admin, method, base + "?" + encode(name) + "=" + NOT_UTF8, hasBody ? validBody(module, schema) : null,
+					null);
 		}
 		if (!hasBody) {
 			return;
@@ -495,8 +503,11 @@ class HostileInputIT {
 		}
 		for (String parameter : pathAndQuery[1].split("&")) {
 			String name = parameter.split("=", 2)[0];
-			for (String value : this.values.pick(name, 1)) {
-				String query = pathAndQuery[1].replace(parameter, name + "=" + encode(value));
+			List<String> encoded = new ArrayList<>();
+			this.values.pick(name, 1).forEach((value) -> encoded.add(encode(value)));
+			encoded.add(NOT_UTF8);
+			for (String value : encoded) {
+				String query = pathAndQuery[1].replace(parameter, name + "=" + value);
 				String path = pathAndQuery[0] + "?" + query;
 				this.requests++;
 				check("GET", path, "", session.get(path).status());

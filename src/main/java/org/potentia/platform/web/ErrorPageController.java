@@ -53,7 +53,7 @@ class ErrorPageController implements ErrorController {
 			case SERVICE_UNAVAILABLE -> "error.database_unavailable";
 			default -> status.is4xxClientError() ? "error.bad_request" : "error.unexpected";
 		};
-		if (request.getAttribute(RequestBodyFilter.ERROR_MESSAGE_KEY) instanceof String refused) {
+		if (request.getAttribute(UnreadableRequestFilter.ERROR_MESSAGE_KEY) instanceof String refused) {
 			key = refused;
 		}
 		if (path.startsWith("/api/")) {
