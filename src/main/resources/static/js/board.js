@@ -65,6 +65,15 @@
     if (target) { move(target.closest('.board-card'), target.dataset.stageId, shown(null, null), true); }
   });
 
+  // A move the server refused with an error (potentia.js says why): the board is loaded
+  // again, so that no card stays in a column it did not reach.
+  document.addEventListener('htmx:responseError', function (event) {
+    if (event.detail.target && event.detail.target.id === 'board') {
+      htmx.ajax('GET', window.location.pathname + window.location.search,
+        { target: '#board', select: '#board', swap: 'outerHTML', headers: { 'X-Potentia-Reload': 'true' } });
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', init);
   document.addEventListener('htmx:afterSettle', init);
 })();

@@ -35,6 +35,36 @@ document.addEventListener('submit', function (event) {
   }
 });
 
+// htmx swaps nothing for an error answer, so a request made in the page that failed (a
+// record someone else deleted, a save refused, the database or the network down) would
+// pass unnoticed: say so above the page, with the error page's message where there is one.
+function showRequestError(message) {
+  var alert = document.getElementById('request-error');
+  if (!alert) { return; }
+  alert.textContent = message || alert.dataset.failed;
+  alert.hidden = false;
+  alert.scrollIntoView({ block: 'nearest' });
+}
+document.addEventListener('htmx:responseError', function (event) {
+  var page = new DOMParser().parseFromString(event.detail.xhr.responseText || '', 'text/html');
+  var message = page.getElementById('error-message');
+  showRequestError(message ? message.textContent.trim() : null);
+});
+document.addEventListener('htmx:sendError', function () {
+  var alert = document.getElementById('request-error');
+  showRequestError(alert ? alert.dataset.unreachable : null);
+});
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var alert = document.getElementById('request-error');
+  var elt = event.detail.elt;
+  var headers = (event.detail.requestConfig && event.detail.requestConfig.headers) || {};
+  // A new request the user made clears the last failure; the menu's polling and a
+  // reload after the failure (X-Potentia-Reload) do not.
+  if (alert && !alert.hidden && !(elt && elt.id === 'notifications') && !headers['X-Potentia-Reload']) {
+    alert.hidden = true;
+  }
+});
+
 // Our list handlers answer htmx requests with a fragment, so a history entry that is no
 // longer cached must be loaded as a whole page.
 if (window.htmx) {

@@ -133,6 +133,34 @@ class OpportunityBrowserIT {
 		this.browser.waitUntil((driver) -> count("negotiation") == negotiation + 1);
 	}
 
+	/**
+	 * htmx swaps nothing for an error answer: the page says why the move failed, and the
+	 * board is loaded again rather than leaving the card where it was dropped.
+	 */
+	@Test
+	void aMoveOfACardSomeoneElseDeletedSaysSoAndTheBoardComesBack() {
+		CurrentUser rep = signInAsNewRep();
+		this.browser.get("/opportunities/new");
+		this.browser.type(By.id("name"), "Deleted deal").click(By.id("save"));
+		this.browser.waitForText(By.tagName("h1"), "Deleted deal");
+		String path = this.browser.path();
+		long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+		this.browser.get("/opportunities/board");
+		assertThat(this.browser.findAll(By.id("request-error"))).singleElement()
+			.satisfies((alert) -> assertThat(alert.isDisplayed()).isFalse());
+		// Someone else deletes it while the board is open.
+		this.opportunities.delete(id, rep, SaveSource.FORM);
+
+		this.browser.expectConsoleError("status of 404").expectConsoleError("Error Code 404");
+		this.browser.click(By.cssSelector("#card-" + id + " [data-bs-toggle='dropdown']"));
+		this.browser.click(By.xpath("//li[@id='card-" + id + "']//button[contains(., 'Negotiation')]"));
+
+		this.browser.waitForText(By.id("request-error"), "The record does not exist or you may not see it.");
+		this.browser.waitUntil((driver) -> this.browser.findAll(By.id("card-" + id)).isEmpty());
+		assertThat(this.browser.find(By.id("request-error")).getText()).as("the board's reload keeps the message")
+			.isEqualTo("The record does not exist or you may not see it.");
+	}
+
 	@Test
 	void aLongColumnShowsMoreOnRequestAndStaysLongAfterAMove() {
 		CurrentUser rep = signInAsNewRep();
