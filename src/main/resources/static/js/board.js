@@ -66,9 +66,11 @@
   });
 
   // A move the server refused with an error (potentia.js says why): the board is loaded
-  // again, so that no card stays in a column it did not reach.
+  // again, so that no card stays in a column it did not reach. Once: a reload that fails
+  // too (the database down) is not tried again.
   document.addEventListener('htmx:responseError', function (event) {
-    if (event.detail.target && event.detail.target.id === 'board') {
+    var headers = (event.detail.requestConfig && event.detail.requestConfig.headers) || {};
+    if (event.detail.target && event.detail.target.id === 'board' && !headers['X-Potentia-Reload']) {
       htmx.ajax('GET', window.location.pathname + window.location.search,
         { target: '#board', select: '#board', swap: 'outerHTML', headers: { 'X-Potentia-Reload': 'true' } });
     }
