@@ -266,6 +266,19 @@ public abstract class AccountFigureService<F extends AccountFigureForm> implemen
 		return null;
 	}
 
+	/**
+	 * The grid of an account's year with the cells as they were typed, for a save that
+	 * could not take its locks (another transaction held the rows): shown again, so that
+	 * nothing typed is lost.
+	 * @param parameters the grid form's cells ({@code a<area>_m<month>})
+	 */
+	public AccountFiguresGrid typedGrid(long accountId, int year, String currency, Map<String, String> parameters,
+			CurrentUser user, Locale locale) {
+		checkYear(year);
+		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
+		return grid(accountId, year, user, locale, input, currency);
+	}
+
 	static void checkYear(int year) {
 		if (year < AccountFiguresGrid.FIRST_YEAR || year > AccountFiguresGrid.LAST_YEAR) {
 			throw ValidationException.of("year", "figures.error.year", AccountFiguresGrid.FIRST_YEAR,

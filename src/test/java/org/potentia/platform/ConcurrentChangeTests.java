@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.account.AccountService;
+import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.Api;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.potentia.testing.HtmlForm.inputValue;
@@ -71,6 +73,9 @@ class ConcurrentChangeTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	PipelineService pipeline;
 
 	Person rep;
 
@@ -173,15 +178,103 @@ class ConcurrentChangeTests {
 		assertThat(this.accounts.get(this.account, this.rep.currentUser()).getName()).isEqualTo(this.tag + " Alpha");
 	}
 
+	@Test
+	void aBudgetSavedWhileItsRowIsHeldSaysTryAgainAndTheGridKeepsTheTypedCells() throws Exception {
+		long area = this.pipeline.activeBusinessAreas().get(0).getId();
+		Api.Response budget = this.api.as(this.rep)
+			.post("/api/v1/account_budgets", Api.document("account_budgets", Map.of("account_id", this.account,
+					"budget_month", "2026-03-01", "business_area_id", area, "amount", 1000)));
+		assertThat(budget.status()).as(budget.body()).isEqualTo(201);
+		String html;
+		Api.Response patched;
+		try (Connection holder = holdRow("update account_budgets set amount = amount where account_id = ?",
+				this.account)) {
+			html = this.mvc
+				.perform(post("/accounts/" + this.account + "/budget")
+					.with(user(this.users.loadUserByUsername(this.rep.username())))
+					.with(csrf())
+					.header("Accept-Language", "en")
+					.param("year", "2026")
+					.param("currency", "EUR")
+					.param("a" + area + "_m3", "1500")
+					.param("a" + area + "_m4", "250"))
+				.andExpect(status().isOk())
+				.andExpect(view().name("forecast/budget-grid"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			long id = Long.parseLong(budget.json().path("data").path("id").asString());
+			patched = this.api.as(this.rep)
+				.patch("/api/v1/account_budgets/" + id, Api.document("account_budgets", id, Map.of("amount", 1200)));
+			holder.rollback();
+		}
+
+		assertThat(patched.status()).as(patched.body()).isEqualTo(409);
+		assertThat(patched.errorDetail()).startsWith(BUSY_EN);
+		assertThat(html).containsPattern("class=\"alert alert-danger\"[^>]*>" + BUSY_EN);
+		assertThat(inputValue(html, "a" + area + "_m3")).isEqualTo("1500");
+		assertThat(inputValue(html, "a" + area + "_m4")).isEqualTo("250");
+		JsonNode stored = this.api.as(this.rep)
+			.get("/api/v1/account_budgets?filter=" + Api.encode("{\"account_id\":" + this.account + "}"))
+			.json()
+			.path("data");
+		assertThat(stored).as("nothing saved").hasSize(1);
+		assertThat(stored.get(0).path("attributes").path("amount").decimalValue()).isEqualByComparingTo("1000");
+	}
+
+	@Test
+	void aBillingRowSavedWhileItIsHeldSaysTryAgainAndKeepsWhatWasTyped() throws Exception {
+		long area = this.pipeline.activeBusinessAreas().get(0).getId();
+		Api.Response billing = this.api.as(this.rep)
+			.post("/api/v1/billing", Api.document("billing", Map.of("account_id", this.account, "billing_month",
+					"2026-03-01", "business_area_id", area, "amount", 400)));
+		assertThat(billing.status()).as(billing.body()).isEqualTo(201);
+		long id = Long.parseLong(billing.json().path("data").path("id").asString());
+		String html;
+		try (Connection holder = holdRow("update billing set amount = amount where id = ?", id)) {
+			html = this.mvc
+				.perform(post("/accounts/" + this.account + "/billing/" + id)
+					.with(user(this.users.loadUserByUsername(this.rep.username())))
+					.with(csrf())
+					.header("Accept-Language", "de")
+					.param("version", "0")
+					.param("billingMonth", "2026-03-01")
+					.param("businessAreaId", String.valueOf(area))
+					.param("amount", "750")
+					.param("currency", "EUR")
+					.param("invoiceNumber", "R-" + this.tag))
+				.andExpect(status().isOk())
+				.andExpect(view().name("forecast/billing-entry"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			holder.rollback();
+		}
+
+		assertThat(html).containsPattern("class=\"alert alert-danger\"[^>]*>\\s*<p[^>]*>" + BUSY_DE);
+		assertThat(inputValue(html, "invoiceNumber")).isEqualTo("R-" + this.tag);
+		JsonNode stored = this.api.as(this.rep).get("/api/v1/billing/" + id).json().path("data").path("attributes");
+		assertThat(stored.path("amount").decimalValue()).as("nothing saved").isEqualByComparingTo("400");
+		assertThat(stored.path("invoice_number").isNull()).isTrue();
+	}
+
 	/**
 	 * Another transaction that has changed the account and not yet ended.
 	 */
 	private Connection holdRow() throws SQLException {
+		return holdRow("update accounts set city = city where id = ?", this.account);
+	}
+
+	/**
+	 * Another transaction that has changed the rows of an update by one id and not yet
+	 * ended.
+	 */
+	private Connection holdRow(String update, long id) throws SQLException {
 		Connection holder = this.dataSource.getConnection();
 		holder.setAutoCommit(false);
-		try (PreparedStatement update = holder.prepareStatement("update accounts set city = city where id = ?")) {
-			update.setLong(1, this.account);
-			assertThat(update.executeUpdate()).isEqualTo(1);
+		try (PreparedStatement statement = holder.prepareStatement(update)) {
+			statement.setLong(1, id);
+			assertThat(statement.executeUpdate()).isEqualTo(1);
 		}
 		return holder;
 	}

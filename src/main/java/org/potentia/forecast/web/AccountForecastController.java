@@ -43,9 +43,10 @@ class AccountForecastController {
 	@PostMapping
 	String save(@PathVariable long accountId, @RequestParam Map<String, String> parameters, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		return this.pages.save(
-				accountId, parameters.get("year"), model, redirect, (chosen) -> this.forecasts.saveGrid(accountId,
-						chosen, parameters.get("currency"), parameters, user, locale),
+		String currency = parameters.get("currency");
+		return this.pages.save(accountId, parameters.get("year"), model, redirect,
+				(chosen) -> this.forecasts.saveGrid(accountId, chosen, currency, parameters, user, locale),
+				(chosen) -> this.forecasts.typedGrid(accountId, chosen, currency, parameters, user, locale),
 				(refused) -> page(refused, model));
 	}
 

@@ -21,6 +21,7 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.FormErrors;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -99,6 +100,9 @@ class BillingController {
 			catch (ValidationException ex) {
 				this.errors.reject(result, this.module, ex);
 			}
+			catch (PessimisticLockingFailureException ex) {
+				this.errors.busy(result);
+			}
 		}
 		int year = (billingForm.getBillingMonth() != null)
 				? year(String.valueOf(billingForm.getBillingMonth().getYear())) : year(null);
@@ -121,6 +125,9 @@ class BillingController {
 			catch (ConflictException | OptimisticLockingFailureException ex) {
 				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
 			}
+			catch (PessimisticLockingFailureException ex) {
+				this.errors.busy(result);
+			}
 		}
 		int year = (billingForm.getBillingMonth() != null)
 				? year(String.valueOf(billingForm.getBillingMonth().getYear())) : year(null);
@@ -130,8 +137,13 @@ class BillingController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long accountId, @PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
 		BillingService.Billing row = this.billing.get(id, user);
-		this.billing.delete(id, user, SaveSource.FORM);
-		redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
+		try {
+			this.billing.delete(id, user, SaveSource.FORM);
+			redirect.addFlashAttribute("success", this.errors.message("flash.deleted"));
+		}
+		catch (PessimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("error", this.errors.message("error.conflict.busy"));
+		}
 		return "redirect:/accounts/" + row.accountId() + "/billing?year=" + row.month().getYear();
 	}
 

@@ -8,6 +8,7 @@ import org.potentia.forecast.AccountFiguresGrid;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.web.FormErrors;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -45,12 +46,15 @@ final class FigureGridPages {
 
 	/**
 	 * Saves the grid of the year asked for: back to it with a message on success or
-	 * conflict, or the grid again with the typed cells and their errors.
+	 * conflict, or the grid again with the typed cells and their errors, or with the
+	 * typed cells and "try again" when another transaction held the rows.
 	 * @param save saves the year's grid and answers null, or the refused grid
+	 * @param typed the year's grid with the cells as typed
 	 * @param page the view of a refused grid
 	 */
 	String save(long accountId, String year, Model model, RedirectAttributes redirect,
-			IntFunction<AccountFiguresGrid> save, Function<AccountFiguresGrid, String> page) {
+			IntFunction<AccountFiguresGrid> save, IntFunction<AccountFiguresGrid> typed,
+			Function<AccountFiguresGrid, String> page) {
 		int chosen = year(year);
 		if (chosen < 0) {
 			return refuseYear(accountId, redirect);
@@ -69,6 +73,10 @@ final class FigureGridPages {
 		catch (OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("error", this.errors.message("error.conflict.stale"));
 			return redirect(accountId, chosen);
+		}
+		catch (PessimisticLockingFailureException ex) {
+			model.addAttribute("error", this.errors.message("error.conflict.busy"));
+			return page.apply(typed.apply(chosen));
 		}
 		redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
 		return redirect(accountId, chosen);

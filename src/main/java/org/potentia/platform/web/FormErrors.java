@@ -33,6 +33,13 @@ public class FormErrors {
 		}
 	}
 
+	/**
+	 * A form-wide "try again": another transaction held the records the save needed.
+	 */
+	public void busy(BindingResult result) {
+		result.reject("error.conflict.busy", message("error.conflict.busy"));
+	}
+
 	public String message(String key, Object... arguments) {
 		return this.messages.get(key, arguments);
 	}

@@ -47,7 +47,7 @@ public class RecordPages {
 				this.errors.reject(result, module, ex);
 			}
 			catch (PessimisticLockingFailureException ex) {
-				busy(result);
+				this.errors.busy(result);
 			}
 		}
 		return form.get();
@@ -73,14 +73,10 @@ public class RecordPages {
 				model.addAttribute("conflict", this.errors.message("error.conflict.stale"));
 			}
 			catch (PessimisticLockingFailureException ex) {
-				busy(result);
+				this.errors.busy(result);
 			}
 		}
 		return form.get();
-	}
-
-	private void busy(BindingResult result) {
-		result.reject("error.conflict.busy", this.errors.message("error.conflict.busy"));
 	}
 
 	/**
