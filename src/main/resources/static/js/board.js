@@ -17,11 +17,16 @@
     return lengths.join(',');
   }
 
+  // The board's filters and column lengths at the last move: what a reload after a
+  // refused move asks for, so that the board comes back as the user had it.
+  var lastBoard = {};
+
   function move(card, stageId, lengths, byKeyboard) {
-    var values = { stage_id: stageId, version: card.dataset.version, shown: lengths };
+    lastBoard = { shown: lengths };
     new FormData(document.getElementById('board-filters')).forEach(function (value, key) {
-      if (value) { values[key] = value; }
+      if (value) { lastBoard[key] = value; }
     });
+    var values = Object.assign({ stage_id: stageId, version: card.dataset.version }, lastBoard);
     var cardId = card.id;
     htmx.ajax('POST', '/opportunities/' + card.dataset.id + '/move',
       { target: '#board', swap: 'outerHTML', values: values }).then(function () {
@@ -66,13 +71,15 @@
   });
 
   // A move the server refused with an error (potentia.js says why): the board is loaded
-  // again, so that no card stays in a column it did not reach. Once: a reload that fails
-  // too (the database down) is not tried again.
+  // again, with the same filters and as many cards in each column, so that no card stays
+  // in a column it did not reach. Once: a reload that fails too (the database down) is
+  // not tried again.
   document.addEventListener('htmx:responseError', function (event) {
     var headers = (event.detail.requestConfig && event.detail.requestConfig.headers) || {};
     if (event.detail.target && event.detail.target.id === 'board' && !headers['X-Potentia-Reload']) {
-      htmx.ajax('GET', window.location.pathname + window.location.search,
-        { target: '#board', select: '#board', swap: 'outerHTML', headers: { 'X-Potentia-Reload': 'true' } });
+      htmx.ajax('GET', window.location.pathname,
+        { target: '#board', select: '#board', swap: 'outerHTML', values: lastBoard,
+          headers: { 'X-Potentia-Reload': 'true' } });
     }
   });
 

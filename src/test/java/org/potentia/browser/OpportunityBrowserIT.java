@@ -21,13 +21,10 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to another stage with the column totals following, a long column shown further on
  * request, and an admin's mandatory account that the form then asks for.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(QuickPasswordHashing.class)
+@PotentiaTest
 class OpportunityBrowserIT {
 
 	/**
@@ -128,8 +124,7 @@ class OpportunityBrowserIT {
 		String id = path.substring(path.lastIndexOf('/') + 1);
 		this.browser.get("/opportunities/board");
 		long negotiation = count("negotiation");
-		this.browser.click(By.cssSelector("#card-" + id + " [data-bs-toggle='dropdown']"));
-		this.browser.click(By.xpath("//li[@id='card-" + id + "']//button[contains(., 'Negotiation')]"));
+		moveByMenu(id, "Negotiation");
 		this.browser.waitUntil((driver) -> count("negotiation") == negotiation + 1);
 	}
 
@@ -151,18 +146,17 @@ class OpportunityBrowserIT {
 		// Someone else deletes it while the board is open.
 		this.opportunities.delete(id, rep, SaveSource.FORM);
 
-		this.browser.expectConsoleError("status of 404").expectConsoleError("Error Code 404");
-		this.browser.click(By.cssSelector("#card-" + id + " [data-bs-toggle='dropdown']"));
-		this.browser.click(By.xpath("//li[@id='card-" + id + "']//button[contains(., 'Negotiation')]"));
-
-		this.browser.waitForText(By.id("request-error"), "The record does not exist or you may not see it.");
-		this.browser.waitUntil((driver) -> this.browser.findAll(By.id("card-" + id)).isEmpty());
+		moveOfACardSomeoneDeleted(id, "Negotiation");
 		assertThat(this.browser.find(By.id("request-error")).getText()).as("the board's reload keeps the message")
 			.isEqualTo("The record does not exist or you may not see it.");
 	}
 
+	/**
+	 * A column that shows more than its first page keeps its length after a move, and
+	 * after a move the server refused (the board is loaded again then).
+	 */
 	@Test
-	void aLongColumnShowsMoreOnRequestAndStaysLongAfterAMove() {
+	void aLongColumnShowsMoreOnRequestAndStaysLongAfterAMoveAndARefusedOne() {
 		CurrentUser rep = signInAsNewRep();
 		long negotiation = this.pipeline.stage(PipelineService.POTENTIALS, "negotiation").orElseThrow().getId();
 		int many = CARDS_PER_COLUMN + 2;
@@ -176,6 +170,9 @@ class OpportunityBrowserIT {
 		OpportunityForm other = new OpportunityForm();
 		other.setName("Other deal");
 		long otherId = this.opportunities.create(other, rep, SaveSource.FORM);
+		OpportunityForm gone = new OpportunityForm();
+		gone.setName("Gone deal");
+		long goneId = this.opportunities.create(gone, rep, SaveSource.FORM);
 
 		this.browser.get("/opportunities/board");
 		assertThat(cards("negotiation")).isEqualTo(CARDS_PER_COLUMN);
@@ -185,10 +182,13 @@ class OpportunityBrowserIT {
 			.as("nothing more to show")
 			.isFalse();
 
-		this.browser.click(By.cssSelector("#card-" + otherId + " [data-bs-toggle='dropdown']"));
-		this.browser.click(By.xpath("//li[@id='card-" + otherId + "']//button[contains(., 'Proposal')]"));
+		moveByMenu(otherId, "Proposal");
 		this.browser.waitUntil((driver) -> count("proposal") == 1);
 		assertThat(cards("negotiation")).isEqualTo(many);
+
+		this.opportunities.delete(goneId, rep, SaveSource.FORM);
+		moveOfACardSomeoneDeleted(goneId, "Proposal");
+		assertThat(cards("negotiation")).as("the reloaded board keeps the longer column").isEqualTo(many);
 	}
 
 	@Test
@@ -207,6 +207,25 @@ class OpportunityBrowserIT {
 	/**
 	 * How many cards a column shows.
 	 */
+	/**
+	 * Moves a card to another stage with its menu.
+	 */
+	private void moveByMenu(Object id, String stage) {
+		this.browser.click(By.cssSelector("#card-" + id + " [data-bs-toggle='dropdown']"));
+		this.browser.click(By.xpath("//li[@id='card-" + id + "']//button[contains(., '" + stage + "')]"));
+	}
+
+	/**
+	 * Moves a card that was deleted after the board was shown: the page says why the move
+	 * failed, and the reloaded board no longer shows the card.
+	 */
+	private void moveOfACardSomeoneDeleted(long id, String stage) {
+		this.browser.expectConsoleError("status of 404").expectConsoleError("Error Code 404");
+		moveByMenu(id, stage);
+		this.browser.waitForText(By.id("request-error"), "The record does not exist or you may not see it.");
+		this.browser.waitUntil((driver) -> this.browser.findAll(By.id("card-" + id)).isEmpty());
+	}
+
 	private long cards(String stageCode) {
 		return this.browser.findAll(By.cssSelector("#column-" + stageCode + " .board-card")).size();
 	}
