@@ -14,12 +14,9 @@ import org.potentia.forecast.ForecastRows;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of its table without a console error, a change of business area redraws it, and a click
  * on a bar opens the rows behind it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ People.class, QuickPasswordHashing.class })
+@PotentiaTest
 class AccountForecastChartBrowserIT {
 
 	@LocalServerPort

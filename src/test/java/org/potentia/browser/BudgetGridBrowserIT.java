@@ -15,12 +15,9 @@ import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A rep opens an account's budget from its card, fills the twelve months of a business
  * area and saves the grid; the totals follow.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(QuickPasswordHashing.class)
+@PotentiaTest
 class BudgetGridBrowserIT {
 
 	@LocalServerPort

@@ -14,13 +14,10 @@ import org.potentia.lead.LeadService;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Converting a lead through the dialog: one field edited, the existing account linked,
  * and the new opportunity shows both.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(QuickPasswordHashing.class)
+@PotentiaTest
 class ConversionBrowserIT {
 
 	@LocalServerPort

@@ -10,12 +10,9 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * charts draw without a console error; a widget is added at the end; dragging it by its
  * title to the top saves the order, and a reload keeps it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ People.class, QuickPasswordHashing.class })
+@PotentiaTest
 class HomeDashboardBrowserIT {
 
 	@LocalServerPort

@@ -17,12 +17,9 @@ import org.potentia.opportunity.OpportunityService;
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * amount comes back marked, and the saved grid shows its sum and the warning that it
  * differs from the opportunity's amount.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(QuickPasswordHashing.class)
+@PotentiaTest
 class PotentialForecastBrowserIT {
 
 	@LocalServerPort

@@ -17,13 +17,10 @@ import org.potentia.opportunity.OpportunityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the same drill-down as the table, and the pipeline as of a day, the time in stage and
  * the funnel draw without a console error.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ People.class, QuickPasswordHashing.class })
+@PotentiaTest
 class ReportBrowserIT {
 
 	static final LocalDate FROM = LocalDate.of(2012, 3, 1);

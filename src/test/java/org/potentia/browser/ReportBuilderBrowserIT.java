@@ -19,12 +19,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
-import org.potentia.testing.QuickPasswordHashing;
+import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * builder (the filter text follows), run as a bar chart, saved, drilled into from a bar,
  * and exported as XLSX, whose cells are checked with POI.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import({ People.class, QuickPasswordHashing.class })
+@PotentiaTest
 class ReportBuilderBrowserIT {
 
 	@LocalServerPort
