@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
@@ -94,10 +95,14 @@ public class SavedReports {
 
 	/**
 	 * Changes a report; only its owner or an admin may.
+	 * @param version the version the user's form was opened from, or null if it does not
+	 * say
 	 * @throws AccessDeniedException if the user may see but not change it
+	 * @throws ConflictException if someone saved the report since that version
 	 */
-	public SavedReport update(long id, Details details, ReportQuery query, CurrentUser user) {
+	public SavedReport update(long id, Details details, ReportQuery query, Long version, CurrentUser user) {
 		SavedReport report = editable(id, user);
+		ConflictException.checkVersion(version, report.getVersion());
 		apply(report, details, query, user);
 		return report;
 	}

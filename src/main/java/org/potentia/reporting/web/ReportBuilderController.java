@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
@@ -37,6 +38,7 @@ import org.potentia.reporting.ReportView;
 import org.potentia.reporting.SavedReport;
 import org.potentia.reporting.SavedReports;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -255,12 +257,13 @@ class ReportBuilderController {
 					fresh.setName(form.getName());
 					fresh.setFolder(form.getFolder());
 					fresh.setSharing(form.getSharing());
+					fresh.setVersion(form.getVersion());
 					return builder(fresh, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null,
 							model);
 				}
 				case "save" -> {
 					SavedReport report = (id == null) ? this.saved.create(form.details(), query, user)
-							: this.saved.update(id, form.details(), query, user);
+							: this.saved.update(id, form.details(), query, form.getVersion(), user);
 					redirect.addFlashAttribute("success", this.messages.get("report.custom.saved"));
 					return "redirect:/reports/custom/" + report.getId();
 				}
@@ -274,6 +277,12 @@ class ReportBuilderController {
 		catch (ReportException ex) {
 			model.addAttribute("problem", problem(ex));
 			return builder(form, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null, model);
+		}
+		catch (ConflictException | OptimisticLockingFailureException ex) {
+			// Someone saved the report since the form was opened: the form keeps what was
+			// typed.
+			model.addAttribute("conflict", this.messages.get("error.conflict.stale"));
+			return builder(form, ReportForm.heading(this.saved.editable(id, user)), model);
 		}
 		catch (ValidationException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();

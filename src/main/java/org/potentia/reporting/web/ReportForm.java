@@ -53,6 +53,12 @@ public class ReportForm {
 	private String recipients;
 
 	/**
+	 * The version of the saved report the form was opened from: a save over a newer one
+	 * is refused.
+	 */
+	private Long version;
+
+	/**
 	 * The form of a saved report.
 	 */
 	static ReportForm of(SavedReport report, ReportQuery query) {
@@ -63,6 +69,7 @@ public class ReportForm {
 		form.sharing = report.getSharing().code();
 		form.schedule = report.getSchedule().code();
 		form.recipients = report.getRecipients();
+		form.version = report.getVersion();
 		return form;
 	}
 
@@ -133,6 +140,14 @@ public class ReportForm {
 	SavedReports.Details details() {
 		return new SavedReports.Details(this.name, this.folder, SavedReport.Sharing.of(this.sharing), null,
 				ReportView.of(this.view), ReportSchedule.of(this.schedule), this.recipients);
+	}
+
+	public Long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
 	}
 
 	/**

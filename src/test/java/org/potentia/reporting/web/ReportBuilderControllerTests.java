@@ -25,10 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.potentia.testing.HtmlForm.inputValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -272,6 +274,55 @@ class ReportBuilderControllerTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(shown).contains("data-view=\"funnel\"", "Test " + this.rep.username(), "350.25");
+	}
+
+	/**
+	 * The owner and an admin edit a shared report at the same time: the second save is
+	 * refused with the conflict message and the form keeps what was typed, never a silent
+	 * overwrite.
+	 */
+	@Test
+	void aReportSavedByAnotherSinceTheFormWasOpenedIsNotOverwritten() throws Exception {
+		ReportQuery query = new ReportQuery("potentials",
+				List.of(new ReportQuery.Column("id", ReportQuery.Aggregate.COUNT, null)), filter(),
+				List.of(ReportQuery.Group.of("stage_id")), List.of(), null);
+		SavedReport report = this.saved.create(
+				new SavedReports.Details("Shared", null, SavedReport.Sharing.EVERYONE, null, ReportView.BAR), query,
+				this.rep.currentUser());
+		String opened = this.mvc.perform(get("/reports/custom/" + report.getId() + "/edit").with(as(this.rep)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String version = inputValue(opened, "version");
+		assertThat(version).isEqualTo(String.valueOf(report.getVersion()));
+		this.mvc.perform(save(report, this.admin, version, "Renamed by the admin"))
+			.andExpect(status().is3xxRedirection());
+
+		String refused = this.mvc.perform(save(report, this.rep, version, "Renamed by the owner"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(refused).contains("id=\"conflict\"", "Someone else saved this record after you opened it");
+		assertThat(inputValue(refused, "name")).isEqualTo("Renamed by the owner");
+		assertThat(this.saved.get(report.getId(), this.rep.currentUser()).getName()).isEqualTo("Renamed by the admin");
+	}
+
+	private MockHttpServletRequestBuilder save(SavedReport report, Person person, String version, String name) {
+		return post("/reports/custom/" + report.getId()).with(as(person))
+			.with(csrf())
+			.param("version", version)
+			.param("module", "potentials")
+			.param("columns[0].expression", "id")
+			.param("columns[0].aggregate", "count")
+			.param("filter", filter())
+			.param("group1", "stage_id")
+			.param("view", "bar")
+			.param("name", name)
+			.param("sharing", "everyone")
+			.param("action", "save");
 	}
 
 	@Test
