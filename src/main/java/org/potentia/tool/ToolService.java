@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
@@ -116,11 +117,15 @@ public class ToolService {
 	/**
 	 * Changes a tool's settings. The condition must be a filter the source module
 	 * understands.
+	 * @param version the version the admin's page showed, or null if it does not say
+	 * @throws ConflictException if the tool was saved since that version
 	 */
 	@Transactional
-	public void saveTool(long id, String nameEn, String nameDe, String conditionFilter, List<String> targets,
-			boolean createAccount, boolean createContact, boolean deleteLead, Long opportunityStageId, boolean active) {
+	public void saveTool(long id, Long version, String nameEn, String nameDe, String conditionFilter,
+			List<String> targets, boolean createAccount, boolean createContact, boolean deleteLead,
+			Long opportunityStageId, boolean active) {
 		ModuleTool tool = get(id);
+		ConflictException.checkVersion(version, tool.getVersion());
 		if (blank(nameEn) || blank(nameDe) || nameEn.length() > 100 || nameDe.length() > 100) {
 			throw ValidationException.of("name", "error.list.name");
 		}

@@ -25,7 +25,7 @@ class WebFormDemo implements DemoContributor {
 	public void contribute(DemoContext context) {
 		WebForm form = this.forms.create("Website contact form", "leads", Locale.ENGLISH);
 		Long team = context.teams().isEmpty() ? null : context.teams().get(0).getId();
-		this.forms.define(form.getId(), form.getName(), true, "Talk to us", "Sprechen Sie uns an", null, team,
+		this.forms.define(form.getId(), null, form.getName(), true, "Talk to us", "Sprechen Sie uns an", null, team,
 				"Thank you! One of our sales team will call you within one working day.",
 				"Vielen Dank! Jemand aus unserem Vertrieb ruft Sie innerhalb eines Werktags an.", null, null, 3);
 		this.forms.fix(form.getId(), "lead_source", "web_form");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
@@ -112,13 +113,16 @@ public class WebFormService {
 
 	/**
 	 * Changes a form's settings.
+	 * @param version the version the admin's page showed, or null if it does not say
 	 * @param allowedOrigins one origin per line ({@code https://www.example.com})
+	 * @throws ConflictException if the form was saved since that version
 	 */
 	@Transactional
-	public void define(long id, String name, boolean active, String titleEn, String titleDe, Long ownerId,
+	public void define(long id, Long version, String name, boolean active, String titleEn, String titleDe, Long ownerId,
 			Long ownerTeamId, String thankYouEn, String thankYouDe, String redirectUrl, String allowedOrigins,
 			int minFillSeconds) {
 		WebForm form = get(id);
+		ConflictException.checkVersion(version, form.getVersion());
 		List<FieldError> errors = new ArrayList<>();
 		if (name == null || name.isBlank() || name.length() > 200) {
 			errors.add(new FieldError("name", "error.list.name"));

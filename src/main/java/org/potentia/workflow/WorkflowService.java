@@ -10,6 +10,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.api.RecordWriters;
@@ -137,9 +138,16 @@ public class WorkflowService {
 		return this.workflows.save(new Workflow(module, name(name), runOption(runOption)));
 	}
 
+	/**
+	 * Changes a workflow's settings.
+	 * @param version the version the admin's page showed, or null if it does not say
+	 * @throws ConflictException if the workflow was saved since that version
+	 */
 	@Transactional
-	public void define(long id, String name, boolean active, String runOption) {
-		get(id).define(name(name), active, runOption(runOption));
+	public void define(long id, Long version, String name, boolean active, String runOption) {
+		Workflow workflow = get(id);
+		ConflictException.checkVersion(version, workflow.getVersion());
+		workflow.define(name(name), active, runOption(runOption));
 	}
 
 	@Transactional

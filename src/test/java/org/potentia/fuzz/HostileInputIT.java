@@ -419,7 +419,7 @@ class HostileInputIT {
 	private void publishWebForms(Person owner) {
 		for (String module : WebFormService.MODULES) {
 			WebForm form = this.webForms.create("Fuzz " + module, module, Locale.ENGLISH);
-			this.webForms.define(form.getId(), form.getName(), true, "Fuzz", "Fuzz", owner.id(), null, "Thanks",
+			this.webForms.define(form.getId(), null, form.getName(), true, "Fuzz", "Fuzz", owner.id(), null, "Thanks",
 					"Danke", null, null, 0);
 		}
 	}

@@ -168,8 +168,8 @@ class DatabaseUnavailableTests {
 	@Test
 	void aWebFormAnswersJsonPostsWithJsonAndBrowsersWithTheErrorPage() throws Exception {
 		WebForm form = this.forms.create(this.tag + " form", "leads", Locale.ENGLISH);
-		this.forms.define(form.getId(), form.getName(), true, null, null, this.admin.id(), null, null, null, null, null,
-				0);
+		this.forms.define(form.getId(), null, form.getName(), true, null, null, this.admin.id(), null, null, null, null,
+				null, 0);
 		String key = this.forms.get(form.getId()).getKey();
 		takeEveryConnection();
 

@@ -302,8 +302,8 @@ class WebFormTests {
 		Team team = this.people.team();
 		Person first = this.people.rep(team);
 		Person second = this.people.rep(team);
-		this.forms.define(this.form.getId(), this.form.getName(), true, null, null, this.owner.id(), team.getId(), null,
-				null, null, ORIGIN, 0);
+		this.forms.define(this.form.getId(), null, this.form.getName(), true, null, null, this.owner.id(), team.getId(),
+				null, null, null, ORIGIN, 0);
 
 		for (int i = 1; i <= 3; i++) {
 			send(Map.of("last_name", "Turn " + i, "email", "turn" + i + "-" + this.tag + "@example.com"));
@@ -404,7 +404,7 @@ class WebFormTests {
 	}
 
 	private void define(long id, int minFillSeconds, String redirect, Long teamId) {
-		this.forms.define(id, this.forms.get(id).getName(), true, null, null, this.owner.id(), teamId, null, null,
+		this.forms.define(id, null, this.forms.get(id).getName(), true, null, null, this.owner.id(), teamId, null, null,
 				redirect, ORIGIN, minFillSeconds);
 	}
 

@@ -65,13 +65,13 @@ class ExampleWorkflowTests {
 			.orElseThrow();
 		assertThat(this.example.isActive()).isFalse();
 		this.workflows.addCondition(this.example.getId(), "company", "contains", this.tag);
-		this.workflows.define(this.example.getId(), EXAMPLE, true, this.example.getRunOption().code());
+		this.workflows.define(this.example.getId(), null, EXAMPLE, true, this.example.getRunOption().code());
 	}
 
 	@AfterEach
 	void switchTheExampleOff() {
 		Workflow workflow = this.workflows.get(this.example.getId());
-		this.workflows.define(workflow.getId(), EXAMPLE, false, workflow.getRunOption().code());
+		this.workflows.define(workflow.getId(), null, EXAMPLE, false, workflow.getRunOption().code());
 		workflow.getConditions()
 			.stream()
 			.filter((condition) -> this.tag.equals(condition.getValue()))

@@ -294,7 +294,7 @@ class WorkflowRunTests {
 		long account = this.records.save(anAccount().named(this.tag + " Stopped").ofType("customer").ownedBy(this.rep));
 		this.testing.settle(this.tag);
 
-		this.workflows.define(workflow.getId(), workflow.getName(), false, RunOption.FIRST_SAVE.code());
+		this.workflows.define(workflow.getId(), null, workflow.getName(), false, RunOption.FIRST_SAVE.code());
 		this.executor.runDue(java.time.Instant.now().plus(java.time.Duration.ofMinutes(2)));
 
 		assertThat(this.testing.entries("accounts", account, workflow)).singleElement().satisfies((entry) -> {

@@ -46,7 +46,7 @@ public final class WorkflowTesting {
 	public Workflow workflow(String module, RunOption runOption, String tagField, String tag) {
 		Workflow workflow = this.workflows.create(module, "Test " + tag, runOption.code());
 		this.created.add(workflow.getId());
-		this.workflows.define(workflow.getId(), "Test " + tag, true, runOption.code());
+		this.workflows.define(workflow.getId(), null, "Test " + tag, true, runOption.code());
 		this.workflows.addCondition(workflow.getId(), tagField, "contains", tag);
 		return workflow;
 	}

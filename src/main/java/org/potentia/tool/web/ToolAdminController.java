@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
@@ -82,14 +83,18 @@ class ToolAdminController {
 			@RequestParam(defaultValue = "false") boolean createContact,
 			@RequestParam(defaultValue = "false") boolean deleteLead,
 			@RequestParam(required = false) Long opportunityStageId,
-			@RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) Long version,
+			RedirectAttributes redirect) {
 		try {
-			this.tools.saveTool(id, nameEn, nameDe, condition, (targets != null) ? targets : List.of(), createAccount,
-					createContact, deleteLead, opportunityStageId, active);
+			this.tools.saveTool(id, version, nameEn, nameDe, condition, (targets != null) ? targets : List.of(),
+					createAccount, createContact, deleteLead, opportunityStageId, active);
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
 		}
 		return "redirect:/admin/tools/" + id;
 	}

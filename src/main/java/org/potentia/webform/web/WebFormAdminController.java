@@ -3,6 +3,7 @@ package org.potentia.webform.web;
 import java.util.Locale;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
@@ -101,9 +102,9 @@ class WebFormAdminController {
 			@RequestParam(required = false) Long ownerTeamId, @RequestParam(required = false) String thankYouEn,
 			@RequestParam(required = false) String thankYouDe, @RequestParam(required = false) String redirectUrl,
 			@RequestParam(required = false) String allowedOrigins, @RequestParam(defaultValue = "3") int minFillSeconds,
-			RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.forms.define(id, name, active, titleEn, titleDe, ownerId, ownerTeamId,
-				thankYouEn, thankYouDe, redirectUrl, allowedOrigins, minFillSeconds));
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.forms.define(id, version, name, active, titleEn, titleDe, ownerId,
+				ownerTeamId, thankYouEn, thankYouDe, redirectUrl, allowedOrigins, minFillSeconds));
 	}
 
 	@PostMapping("/{id}/fields")
@@ -158,6 +159,9 @@ class WebFormAdminController {
 		catch (ValidationException ex) {
 			redirect.addFlashAttribute("error",
 					String.join(" ", ex.getErrors().stream().map(this.messages::get).distinct().toList()));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
 		}
 		return "redirect:/admin/forms/" + id;
 	}

@@ -115,8 +115,9 @@ class WorkflowAdminController {
 	@PostMapping("/{id}")
 	String save(@PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "false") boolean active,
-			@RequestParam(defaultValue = "every_save") String runOption, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.workflows.define(id, name, active, runOption));
+			@RequestParam(defaultValue = "every_save") String runOption, @RequestParam(required = false) Long version,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.workflows.define(id, version, name, active, runOption));
 	}
 
 	@PostMapping("/{id}/delete")

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.potentia.testing.Names;
+import org.potentia.testing.HtmlForm;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -104,6 +106,24 @@ class WebFormAdminControllerTests {
 		assertThat(page(("/admin/forms"))).contains("Fair " + this.tag);
 	}
 
+	/**
+	 * Two admins change the same form's settings: the second save, made from the page as
+	 * it was before the first, is refused instead of overwriting it.
+	 */
+	@Test
+	void settingsSavedFromAnOlderPageAreRefused() throws Exception {
+		WebForm form = this.forms.create("Shared " + this.tag, "leads", java.util.Locale.ENGLISH);
+		String path = "/admin/forms/" + form.getId();
+		String version = HtmlForm.in(page(path), path).value("version");
+		submit(path, Map.of("name", "First " + this.tag, "version", version))
+			.andExpect(flash().attribute("success", "Saved."));
+
+		submit(path, Map.of("name", "Second " + this.tag, "version", version)).andExpect(
+				flash().attribute("error", containsString("Someone else saved this record after you opened it")));
+
+		assertThat(this.forms.get(form.getId()).getName()).isEqualTo("First " + this.tag);
+	}
+
 	@Test
 	void badSettingsAreRefusedWithAMessage() throws Exception {
 		WebForm form = this.forms.create("Bad " + this.tag, "leads", java.util.Locale.ENGLISH);
@@ -121,8 +141,8 @@ class WebFormAdminControllerTests {
 		submit(path + "/fields", Map.of("field", "email"))
 			.andExpect(flash().attribute("error", "The form already shows this field."));
 		this.forms.removeField(form.getId(), form.field("last_name").orElseThrow().getId());
-		this.forms.define(form.getId(), form.getName(), true, null, null, this.admin.id(), null, null, null, null, null,
-				0);
+		this.forms.define(form.getId(), null, form.getName(), true, null, null, this.admin.id(), null, null, null, null,
+				null, 0);
 		WebForm open = this.forms.get(form.getId());
 		this.intake.submit(open,
 				Map.of("email", "lost-" + this.tag + "@example.com", "_token", this.intake.token(open)), "10.8.0.1");

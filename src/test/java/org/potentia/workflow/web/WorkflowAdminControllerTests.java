@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.Names;
+import org.potentia.testing.HtmlForm;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
@@ -132,6 +133,24 @@ class WorkflowAdminControllerTests {
 		submit(path + "/actions/" + workflow.getActions().get(1).getId() + "/move", Map.of("direction", "up"));
 		assertThat(this.workflows.get(workflow.getId()).getActions()).extracting(WorkflowAction::getType)
 			.containsExactly(ActionType.WEBHOOK, ActionType.SET_FIELD);
+	}
+
+	/**
+	 * Two admins change the same workflow's settings: the second save, made from the page
+	 * as it was before the first, is refused instead of overwriting it.
+	 */
+	@Test
+	void settingsSavedFromAnOlderPageAreRefused() throws Exception {
+		Workflow workflow = this.workflows.create("potentials", this.tag + " Shared", "every_save");
+		String path = "/admin/workflows/" + workflow.getId();
+		String version = HtmlForm.in(page(path), path).value("version");
+		submit(path, Map.of("name", this.tag + " First", "runOption", "every_save", "version", version))
+			.andExpect(flash().attribute("success", "Saved."));
+
+		submit(path, Map.of("name", this.tag + " Second", "runOption", "every_save", "version", version)).andExpect(
+				flash().attribute("error", containsString("Someone else saved this record after you opened it")));
+
+		assertThat(this.workflows.get(workflow.getId()).getName()).isEqualTo(this.tag + " First");
 	}
 
 	@Test
