@@ -161,11 +161,17 @@ public class PipelineService {
 		return this.stages.save(stage);
 	}
 
+	/**
+	 * Changes a stage.
+	 * @param version the version the admin's page showed, or null if it does not say
+	 * @throws ConflictException if the stage was saved since that version
+	 */
 	@Transactional
-	public void updateStage(long id, String nameEn, String nameDe, int probability, StageKind kind,
+	public void updateStage(long id, Long version, String nameEn, String nameDe, int probability, StageKind kind,
 			String pipelineMode) {
 		checkStage(nameEn, nameDe, probability, pipelineMode);
 		Stage stage = this.stages.findById(id).orElseThrow(() -> new NotFoundException("stages", id));
+		ConflictException.checkVersion(version, stage.getVersion());
 		stage.define(nameEn.trim(), nameDe.trim(), probability, kind, pipelineMode);
 	}
 
@@ -215,25 +221,38 @@ public class PipelineService {
 		this.stages.delete(stage);
 	}
 
+	/**
+	 * Adds a business area (no id) or changes one.
+	 * @param version the version the admin's page showed, or null if it does not say
+	 * @throws ConflictException if the area was saved since that version
+	 */
 	@Transactional
-	public void saveBusinessArea(Long id, String nameEn, String nameDe, boolean active) {
+	public void saveBusinessArea(Long id, Long version, String nameEn, String nameDe, boolean active) {
 		BusinessArea area = (id == null) ? new BusinessArea()
 				: this.areas.findById(id).orElseThrow(() -> new NotFoundException("business_areas", id));
-		define(area, nameEn, nameDe, businessAreas().size());
+		define(area, version, nameEn, nameDe, businessAreas().size());
 		area.activate(active);
 		this.areas.save(area);
 	}
 
+	/**
+	 * Adds a lost reason (no id) or changes one.
+	 * @param version the version the admin's page showed, or null if it does not say
+	 * @throws ConflictException if the reason was saved since that version
+	 */
 	@Transactional
-	public void saveLostReason(Long id, String nameEn, String nameDe, boolean active) {
+	public void saveLostReason(Long id, Long version, String nameEn, String nameDe, boolean active) {
 		LostReason reason = (id == null) ? new LostReason()
 				: this.reasons.findById(id).orElseThrow(() -> new NotFoundException("lost_reasons", id));
-		define(reason, nameEn, nameDe, lostReasons().size());
+		define(reason, version, nameEn, nameDe, lostReasons().size());
 		reason.activate(active);
 		this.reasons.save(reason);
 	}
 
-	private void define(ListEntry entry, String nameEn, String nameDe, int count) {
+	private void define(ListEntry entry, Long version, String nameEn, String nameDe, int count) {
+		if (!entry.isNew()) {
+			ConflictException.checkVersion(version, entry.getVersion());
+		}
 		if (blank(nameEn) || blank(nameDe) || nameEn.length() > 100 || nameDe.length() > 100) {
 			throw ValidationException.of("name", "error.list.name");
 		}

@@ -73,9 +73,9 @@ class PipelineAdminController {
 	String updateStage(@PathVariable long id, @RequestParam(defaultValue = "") String nameEn,
 			@RequestParam(defaultValue = "") String nameDe, @RequestParam(defaultValue = "0") int probability,
 			@RequestParam(defaultValue = "open") String kind, @RequestParam(defaultValue = "both") String pipelineMode,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		return act(redirect, () -> {
-			this.pipeline.updateStage(id, nameEn, nameDe, probability, kind(kind), pipelineMode);
+			this.pipeline.updateStage(id, version, nameEn, nameDe, probability, kind(kind), pipelineMode);
 			return null;
 		});
 	}
@@ -109,9 +109,9 @@ class PipelineAdminController {
 	@PostMapping("/business-areas")
 	String businessArea(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String nameEn,
 			@RequestParam(defaultValue = "") String nameDe, @RequestParam(defaultValue = "false") boolean active,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		return act(redirect, () -> {
-			this.pipeline.saveBusinessArea(id, nameEn, nameDe, id == null || active);
+			this.pipeline.saveBusinessArea(id, version, nameEn, nameDe, id == null || active);
 			return null;
 		});
 	}
@@ -119,9 +119,9 @@ class PipelineAdminController {
 	@PostMapping("/lost-reasons")
 	String lostReason(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String nameEn,
 			@RequestParam(defaultValue = "") String nameDe, @RequestParam(defaultValue = "false") boolean active,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		return act(redirect, () -> {
-			this.pipeline.saveLostReason(id, nameEn, nameDe, id == null || active);
+			this.pipeline.saveLostReason(id, version, nameEn, nameDe, id == null || active);
 			return null;
 		});
 	}
