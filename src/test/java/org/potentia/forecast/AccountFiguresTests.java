@@ -169,6 +169,11 @@ class AccountFiguresTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("a rep may not lock").isEqualTo(403);
+		assertThat(this.mvc.perform(get("/accounts/" + this.account + "/budget?year=2025").with(as(this.manager)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).as("the year as a year, not as the number 2,025")
+			.contains(">Lock the budget of 2025<", "Lock the budget of 2025? Afterwards");
 		this.mvc.perform(post("/accounts/" + this.account + "/budget/lock").with(as(this.manager))
 			.with(csrf())
 			.param("year", "2025"));
@@ -195,7 +200,8 @@ class AccountFiguresTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(shown).contains("budget-locked").doesNotContain("id=\"save-grid\"");
+		assertThat(shown).contains("budget-locked", "The budget of 2025 is locked (by ")
+			.doesNotContain("id=\"save-grid\"");
 
 		ImportRuns runs = new ImportRuns(this.imports, "account_budgets");
 		long upload = runs.upload("account_id,budget_month,business_area_id,amount\n" + this.account + ",2025-05-01,"

@@ -318,6 +318,12 @@ class ODataFeedTests {
 			.header("Accept", "application/json")
 			.get("/odata/potentials(" + secret + ")");
 		assertThat(hidden.status()).as(hidden.body()).isEqualTo(404);
+		Api.Response missing = this.api.as(this.manager)
+			.header("Accept", "application/json")
+			.get("/odata/potentials(1234567)");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).as("the key as written, not as the number 1,234,567")
+			.contains("There is no record 1234567 in potentials");
 		Api.Response own = this.api.as(this.repC)
 			.header("Accept", "application/json")
 			.get("/odata/potentials(" + secret + ")");
