@@ -152,17 +152,19 @@ public class DashboardService {
 	}
 
 	/**
-	 * Makes a widget shared from the start, for the demo data: no layout is made for its
-	 * owner, who sees it at the end of the home page like any widget without a place.
+	 * Makes a report widget shared from the start, for the demo data: no layout is made
+	 * for its owner, who sees it at the end of the home page like any widget without a
+	 * place.
 	 */
-	long createShared(WidgetKind kind, CurrentUser owner, WidgetSharing sharing, Long teamId, boolean permanent) {
+	long createShared(long reportId, CurrentUser owner, WidgetSharing sharing, Long teamId, boolean permanent) {
 		OffsetDateTime now = OffsetDateTime.now();
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO dashboard_widgets (kind, owner_id, shared_with, team_id, permanent, created_at,"
-					+ " created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(kind.code(), owner.id(), sharing.code(), (sharing == WidgetSharing.TEAM) ? teamId : null, permanent,
-					now, owner.username(), now, owner.username())
+			.sql("INSERT INTO dashboard_widgets (kind, report_id, owner_id, shared_with, team_id, permanent,"
+					+ " created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(WidgetKind.REPORT.code(), reportId, owner.id(), sharing.code(),
+					(sharing == WidgetSharing.TEAM) ? teamId : null, permanent, now, owner.username(), now,
+					owner.username())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}

@@ -3,34 +3,50 @@ package org.potentia.reporting;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.potentia.demo.DemoContext;
 import org.potentia.demo.DemoContributor;
 import org.potentia.identity.Team;
 import org.potentia.identity.User;
+import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
+import org.potentia.reporting.ReportQuery.Aggregate;
+import org.potentia.reporting.ReportQuery.Column;
+import org.potentia.reporting.ReportQuery.Group;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo targets and shared widgets, so that the first start with demo data shows a working
- * home page: won amount targets for every team (month, quarter, year) and every demo user
- * (month), new leads per team and month; the admin shares the targets widget with
- * everyone as permanent, and each team's manager shares the pipeline with the team.
+ * Demo targets, reports and shared widgets, so that the first start with demo data shows
+ * a working home page: won amount targets for every team (month, quarter, year) and every
+ * demo user (month), new leads per team and month. Every user has the built-in sales
+ * widgets (the targets and the pipeline among them) on their own home page, so what is
+ * shared are saved reports: the admin's "this year by owner and stage" with everyone, as
+ * permanent, and each team manager's "team pipeline by stage" with the team.
  */
 @Component
 @Order(90)
 class TargetDemo implements DemoContributor {
 
+	/**
+	 * Opportunities expected to close this calendar year.
+	 */
+	private static final String THIS_YEAR = "{\"$and\":[{\"$gte\":[\"expected_close_date\",\"$now.date/year\"]},"
+			+ "{\"$lt\":[\"expected_close_date\",\"$now.date/year +1 year\"]}]}";
+
 	private final JdbcClient jdbc;
 
 	private final DashboardService dashboards;
 
-	TargetDemo(JdbcClient jdbc, DashboardService dashboards) {
+	private final SavedReports reports;
+
+	TargetDemo(JdbcClient jdbc, DashboardService dashboards, SavedReports reports) {
 		this.jdbc = jdbc;
 		this.dashboards = dashboards;
+		this.reports = reports;
 	}
 
 	@Override
@@ -47,15 +63,33 @@ class TargetDemo implements DemoContributor {
 				.stream()
 				.filter((user) -> user.getRole() == Role.MANAGER)
 				.findFirst()
-				.ifPresent((manager) -> this.dashboards.createShared(WidgetKind.PIPELINE, asUser(manager),
-						WidgetSharing.TEAM, team.getId(), false));
+				.ifPresent((manager) -> share(
+						new SavedReports.Details("Team pipeline by stage", "Team", SavedReport.Sharing.TEAM,
+								team.getId(), ReportView.BAR),
+						new ReportQuery(PipelineService.POTENTIALS,
+								List.of(Column.of("stage_id"), new Column("amount", Aggregate.SUM, "total", null),
+										new Column("id", Aggregate.COUNT, "opportunities", null)),
+								THIS_YEAR, List.of(Group.of("stage_id")), List.of(), null),
+						asUser(manager), WidgetSharing.TEAM, team.getId(), false));
 		}
 		for (User user : context.users()) {
 			target(TargetMeasure.WON_AMOUNT, "user", user.getId(), TargetPeriod.Type.MONTH, today,
 					40_000L + context.random().nextInt(5) * 10_000L);
 			target(TargetMeasure.WON_COUNT, "user", user.getId(), TargetPeriod.Type.MONTH, today, 3);
 		}
-		this.dashboards.createShared(WidgetKind.TARGETS, context.admin(), WidgetSharing.EVERYONE, null, true);
+		share(new SavedReports.Details("This year by owner and stage", "Sales", SavedReport.Sharing.EVERYONE, null,
+				ReportView.STACKED_BAR),
+				new ReportQuery(PipelineService.POTENTIALS,
+						List.of(Column.of("owner.name"), Column.of("stage_id"),
+								new Column("amount", Aggregate.SUM, "total", null)),
+						THIS_YEAR, List.of(Group.of("owner.name"), Group.of("stage_id")), List.of(), null),
+				context.admin(), WidgetSharing.EVERYONE, null, true);
+	}
+
+	private void share(SavedReports.Details details, ReportQuery query, CurrentUser owner, WidgetSharing sharing,
+			Long teamId, boolean permanent) {
+		SavedReport report = this.reports.create(details, query, owner);
+		this.dashboards.createShared(report.getId(), owner, sharing, teamId, permanent);
 	}
 
 	private static CurrentUser asUser(User user) {

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import org.potentia.platform.SaveSource;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.security.Role;
+import org.potentia.reporting.DashboardService;
+import org.potentia.reporting.DashboardWidget;
+import org.potentia.reporting.WidgetKind;
 import org.potentia.testing.DemoDataTest;
 import org.potentia.testing.RecordingDemoContributor;
 import org.potentia.tool.ConversionService;
@@ -45,6 +49,9 @@ class DemoDataTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	DashboardService dashboards;
+
 	@Test
 	void createsTeamsUsersAccountsAndContacts() {
 		assertThat(this.jdbc.sql("select name from teams order by name").query(String.class).list())
@@ -75,6 +82,23 @@ class DemoDataTests {
 		assertThat(count("select count(*) from dashboard_widgets where shared_with = 'everyone' and permanent"))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from dashboard_widgets where shared_with = 'team'")).isEqualTo(2);
+		assertThat(count("select count(*) from dashboard_widgets where shared_with <> 'nobody' and kind <> 'report'"))
+			.as("the built-in widgets are on every home page already; sharing them would show them twice")
+			.isZero();
+
+		Long teamId = this.jdbc.sql("select team_id from users where username = 'lena.maier'")
+			.query(Long.class)
+			.single();
+		long id = this.jdbc.sql("select id from users where username = 'lena.maier'").query(Long.class).single();
+		List<DashboardWidget> home = this.dashboards
+			.layout(new CurrentUser(id, "lena.maier", "Lena Maier", Role.REP, teamId, "de"));
+		assertThat(home).extracting((widget) -> widget.kind() + ":" + widget.reportId()).doesNotHaveDuplicates();
+		assertThat(home).filteredOn((widget) -> widget.kind() == WidgetKind.REPORT)
+			.extracting((widget) -> this.jdbc.sql("select name from reports where id = ?")
+				.param(widget.reportId())
+				.query(String.class)
+				.single())
+			.containsExactlyInAnyOrder("This year by owner and stage", "Team pipeline by stage");
 	}
 
 	@Test
