@@ -85,18 +85,16 @@
     chart.on('click', function (params) { follow(data[params.dataIndex].dataset.href); });
   }
 
-  // A saved report drawn as bars: its first text column against its first figure.
+  // A saved report drawn as on its own page (report-chart.js), in the report's view: its
+  // first figure by its first group, and by its second group as the series.
   function report(element, chart) {
-    var data = rows(element);
-    chart.setOption({
-      animation: !reducedMotion,
-      tooltip: { trigger: 'axis' }, grid: { left: 70, right: 10, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: data.map(function (row) { return row.dataset.label; }) },
-      yAxis: { type: 'value' },
-      series: [{ name: element.dataset.valueLabel, type: 'bar',
-        data: data.map(function (row) { return number(row.dataset.value); }) }]
+    if (!window.PotentiaReportChart) { return; }
+    var data = rows(element).map(function (row) {
+      return { g1: row.dataset.label, g2: row.dataset.series, href: row.dataset.href,
+        values: [number(row.dataset.value)] };
     });
-    chart.on('click', function (params) { follow(data[params.dataIndex].dataset.href); });
+    window.PotentiaReportChart.draw(chart, element.dataset.view, Number(element.dataset.groups),
+      [element.dataset.valueLabel], data, { left: 70, right: 10, top: 30, bottom: 30 });
   }
 
   var charts = {

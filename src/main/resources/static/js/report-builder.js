@@ -1,13 +1,11 @@
 // The report generator: column rows added and removed, the filter builder (conditions in
 // AND/OR groups, written to the filter text as the filter language and read back from
-// it), the module choice, and the report's chart, drawn from the result table's own data
-// attributes (so that the chart never shows other figures than the table); a click on a
-// bar, point or slice follows the row's drill-down link. No page needs an inline script:
+// it), the module choice, and the report's chart, drawn by report-chart.js from the result
+// table's own data attributes (so that the chart never shows other figures than the
+// table); a click on a bar, point or slice follows the row's drill-down link. No page needs an inline script:
 // the Content-Security-Policy forbids them.
 (function () {
   'use strict';
-
-  var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -421,93 +419,22 @@
 
   // ---- Chart ------------------------------------------------------------------------------
 
-  function number(text) {
-    var value = Number(text);
-    return isFinite(value) ? value : 0;
-  }
-
-  function follow(href) {
-    if (href) {
-      window.location.assign(href);
-    }
-  }
-
   function chart() {
     var element = document.getElementById('report-chart');
     var table = document.getElementById('report-table');
-    if (!element || !table || !window.echarts) {
+    if (!element || !table || !window.echarts || !window.PotentiaReportChart) {
       return;
     }
-    var view = element.dataset.view;
-    var groups = Number(element.dataset.groups);
-    var measures = (table.dataset.measures || '').split('|');
-    var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr.report-row'));
-    var instance = window.echarts.init(element);
-    var option;
-    var hrefs = [];
-    if (view === 'pie' || view === 'funnel') {
-      var data = rows.map(function (row) {
-        hrefs.push(row.dataset.href);
-        var name = row.dataset.g1 + (groups > 1 ? ' / ' + row.dataset.g2 : '');
-        return { name: name || '—', value: number(row.dataset.values.split('|')[0]) };
-      });
-      option = {
-        tooltip: { trigger: 'item' }, legend: { type: 'scroll', bottom: 0 },
-        series: [view === 'pie'
-          ? { type: 'pie', radius: ['30%', '65%'], data: data, name: measures[0] }
-          : { type: 'funnel', sort: 'descending', left: '10%', width: '80%', data: data, name: measures[0],
-              label: { show: true, position: 'inside', formatter: '{b}: {c}' } }]
+    var rows = Array.prototype.map.call(table.querySelectorAll('tbody tr.report-row'), function (row) {
+      return {
+        g1: row.dataset.g1, g2: row.dataset.g2, href: row.dataset.href,
+        values: row.dataset.values.split('|').map(window.PotentiaReportChart.number)
       };
-    } else {
-      var categories = [];
-      rows.forEach(function (row) {
-        if (categories.indexOf(row.dataset.g1) < 0) { categories.push(row.dataset.g1); }
-      });
-      var type = view === 'line' ? 'line' : 'bar';
-      var stack = view === 'stacked_bar' ? 'all' : undefined;
-      var series = [];
-      if (groups > 1) {
-        var names = [];
-        rows.forEach(function (row) {
-          if (names.indexOf(row.dataset.g2) < 0) { names.push(row.dataset.g2); }
-        });
-        names.forEach(function (name, s) {
-          hrefs[s] = [];
-          var values = categories.map(function () { return null; });
-          rows.forEach(function (row) {
-            if (row.dataset.g2 === name) {
-              var c = categories.indexOf(row.dataset.g1);
-              values[c] = number(row.dataset.values.split('|')[0]);
-              hrefs[s][c] = row.dataset.href;
-            }
-          });
-          series.push({ name: name || '—', type: type, stack: stack, data: values });
-        });
-      } else {
-        measures.forEach(function (measure, m) {
-          hrefs[m] = rows.map(function (row) { return row.dataset.href; });
-          series.push({
-            name: measure, type: type, stack: stack,
-            data: rows.map(function (row) { return number(row.dataset.values.split('|')[m]); })
-          });
-        });
-      }
-      option = {
-        tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { left: 80, right: 20, bottom: 60 },
-        xAxis: { type: 'category', data: categories.map(function (c) { return c || '—'; }), axisLabel: { rotate: categories.length > 8 ? 30 : 0 } },
-        yAxis: { type: 'value' }, series: series
-      };
-    }
-    option.animation = !reducedMotion;
-    instance.setOption(option);
-    element.dataset.drawn = 'true';
-    instance.on('click', function (params) {
-      if (view === 'pie' || view === 'funnel') {
-        follow(hrefs[params.dataIndex]);
-      } else {
-        follow(hrefs[params.seriesIndex] && hrefs[params.seriesIndex][params.dataIndex]);
-      }
     });
+    var instance = window.echarts.init(element);
+    window.PotentiaReportChart.draw(instance, element.dataset.view, Number(element.dataset.groups),
+      (table.dataset.measures || '').split('|'), rows);
+    element.dataset.drawn = 'true';
     window.addEventListener('resize', function () { instance.resize(); });
   }
 

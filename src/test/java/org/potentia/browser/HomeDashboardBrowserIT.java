@@ -1,6 +1,8 @@
 package org.potentia.browser;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -8,6 +10,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.potentia.opportunity.OpportunityForm;
+import org.potentia.opportunity.OpportunityService;
+import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.SaveSource;
+import org.potentia.reporting.DashboardService;
+import org.potentia.reporting.ReportQuery;
+import org.potentia.reporting.ReportView;
+import org.potentia.reporting.SavedReport;
+import org.potentia.reporting.SavedReports;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
@@ -29,6 +40,18 @@ class HomeDashboardBrowserIT {
 
 	@Autowired
 	People people;
+
+	@Autowired
+	PipelineService pipeline;
+
+	@Autowired
+	OpportunityService opportunities;
+
+	@Autowired
+	SavedReports reports;
+
+	@Autowired
+	DashboardService dashboards;
 
 	@Test
 	void widgetsLoadAndAnAddedWidgetKeepsItsPlaceAfterADrag() {
@@ -65,6 +88,48 @@ class HomeDashboardBrowserIT {
 			allLoaded(browser);
 			assertThat(order(browser).get(0)).isEqualTo(added);
 			assertThat(order(browser)).containsExactlyInAnyOrderElementsOf(order);
+		}
+	}
+
+	/**
+	 * A saved report with two groups, shown as a stacked bar, is drawn in its widget as
+	 * on its own page: the first group as the bars, the second as stacked series.
+	 */
+	@Test
+	void aReportWidgetDrawsTheReportsOwnView() {
+		Person rep = this.people.rep();
+		long proposal = this.pipeline.stage(PipelineService.POTENTIALS, "proposal").orElseThrow().getId();
+		long negotiation = this.pipeline.stage(PipelineService.POTENTIALS, "negotiation").orElseThrow().getId();
+		for (long stage : List.of(proposal, negotiation, negotiation)) {
+			OpportunityForm form = new OpportunityForm();
+			form.setName("Stacked " + stage);
+			form.setStageId(stage);
+			form.setAmount(new BigDecimal("1000"));
+			this.opportunities.create(form, rep.currentUser(), SaveSource.FORM);
+		}
+		SavedReport report = this.reports.create(
+				new SavedReports.Details("By owner and stage", null, SavedReport.Sharing.PRIVATE, null,
+						ReportView.STACKED_BAR),
+				new ReportQuery(PipelineService.POTENTIALS,
+						List.of(ReportQuery.Column.of("owner.name"), ReportQuery.Column.of("stage_id"),
+								ReportQuery.Column.of(ReportQuery.Aggregate.SUM, "amount")),
+						null, List.of(ReportQuery.Group.of("owner.name"), ReportQuery.Group.of("stage_id")), List.of(),
+						null),
+				rep.currentUser());
+		long widget = this.dashboards.add("report", report.getId(), 2, rep.currentUser());
+
+		try (Browser browser = Browser.open("http://localhost:" + this.port)) {
+			browser.signIn(rep.username(), rep.password());
+			WebElement drawn = browser
+				.find(By.cssSelector("#widget-" + widget + " [data-widget-chart='report'][data-drawn='true']"));
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> series = (List<Map<String, Object>>) browser.script(
+					"return echarts.getInstanceByDom(arguments[0].querySelector('.widget-chart')).getOption().series"
+							+ ".map(function (s) { return { name: s.name, stack: s.stack || null, data: s.data }; });",
+					drawn);
+			assertThat(series).extracting((s) -> s.get("name")).containsExactly("Proposal", "Negotiation");
+			assertThat(series).extracting((s) -> s.get("stack")).containsOnly("all");
+			assertThat(series).extracting((s) -> s.get("data").toString()).containsExactly("[1000]", "[2000]");
 		}
 	}
 

@@ -118,8 +118,12 @@ class HomeDashboardController {
 			ReportResult result = this.reports.run(widget.reportId(), user);
 			model.addAttribute("result", result);
 			model.addAttribute("rows", result.rows().stream().limit(REPORT_ROWS).toList());
-			model.addAttribute("labelField",
-					result.fields().stream().filter((field) -> !field.isNumeric()).findFirst().orElse(null));
+			List<ReportResult.Field> texts = result.fields().stream().filter((field) -> !field.isNumeric()).toList();
+			boolean grouped = result.fields().stream().anyMatch((field) -> field.aggregate() != null);
+			model.addAttribute("labelField", texts.isEmpty() ? null : texts.get(0));
+			// A grouped report's second group: the chart's series, as on the report's
+			// page.
+			model.addAttribute("seriesField", (grouped && texts.size() > 1) ? texts.get(1) : null);
 			model.addAttribute("valueField",
 					result.fields().stream().filter(ReportResult.Field::isNumeric).findFirst().orElse(null));
 		}

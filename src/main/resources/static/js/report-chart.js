@@ -1,0 +1,102 @@
+// A saved report's chart, drawn the same way on the report's page (report-builder.js)
+// and in a home page widget (dashboard.js), from rows the page already shows. A row is
+// { g1, g2, values, href }: the first group gives the categories (or the slices of a pie
+// or funnel), the second group the series (stacked for a stacked bar), and each value
+// one figure of the row. A click on a bar, point or slice follows the row's link to the
+// records behind it.
+window.PotentiaReportChart = (function () {
+  'use strict';
+
+  var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  function follow(href) {
+    if (href) {
+      window.location.assign(href);
+    }
+  }
+
+  function slices(view, groups, measures, rows, hrefs) {
+    var data = rows.map(function (row) {
+      hrefs.push(row.href);
+      var name = row.g1 + (groups > 1 ? ' / ' + row.g2 : '');
+      return { name: name || '—', value: row.values[0] };
+    });
+    return {
+      tooltip: { trigger: 'item' }, legend: { type: 'scroll', bottom: 0 },
+      series: [view === 'pie'
+        ? { type: 'pie', radius: ['30%', '65%'], data: data, name: measures[0] }
+        : { type: 'funnel', sort: 'descending', left: '10%', width: '80%', data: data, name: measures[0],
+            label: { show: true, position: 'inside', formatter: '{b}: {c}' } }]
+    };
+  }
+
+  function axes(view, groups, measures, rows, hrefs, grid) {
+    var categories = [];
+    rows.forEach(function (row) {
+      if (categories.indexOf(row.g1) < 0) { categories.push(row.g1); }
+    });
+    var type = view === 'line' ? 'line' : 'bar';
+    var stack = view === 'stacked_bar' ? 'all' : undefined;
+    var series = [];
+    if (groups > 1) {
+      var names = [];
+      rows.forEach(function (row) {
+        if (names.indexOf(row.g2) < 0) { names.push(row.g2); }
+      });
+      names.forEach(function (name, s) {
+        hrefs[s] = [];
+        var values = categories.map(function () { return null; });
+        rows.forEach(function (row) {
+          if (row.g2 === name) {
+            var c = categories.indexOf(row.g1);
+            values[c] = row.values[0];
+            hrefs[s][c] = row.href;
+          }
+        });
+        series.push({ name: name || '—', type: type, stack: stack, data: values });
+      });
+    } else {
+      measures.forEach(function (measure, m) {
+        hrefs[m] = rows.map(function (row) { return row.href; });
+        series.push({
+          name: measure, type: type, stack: stack,
+          data: rows.map(function (row) { return row.values[m]; })
+        });
+      });
+    }
+    return {
+      tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: grid,
+      xAxis: { type: 'category', data: categories.map(function (c) { return c || '—'; }),
+        axisLabel: { rotate: categories.length > 8 ? 30 : 0 } },
+      yAxis: { type: 'value' }, series: series
+    };
+  }
+
+  /**
+   * Draws the chart into an ECharts instance.
+   * view: pie, funnel, line, bar or stacked_bar; groups: how many groups the report has;
+   * measures: the figures' headings; grid: the plot's margins.
+   */
+  function draw(instance, view, groups, measures, rows, grid) {
+    var hrefs = [];
+    var slicesView = view === 'pie' || view === 'funnel';
+    var option = slicesView ? slices(view, groups, measures, rows, hrefs)
+      : axes(view, groups, measures, rows, hrefs, grid || { left: 80, right: 20, bottom: 60 });
+    option.animation = !reducedMotion;
+    instance.setOption(option);
+    instance.on('click', function (params) {
+      if (slicesView) {
+        follow(hrefs[params.dataIndex]);
+      } else {
+        follow(hrefs[params.seriesIndex] && hrefs[params.seriesIndex][params.dataIndex]);
+      }
+    });
+  }
+
+  function number(text) {
+    var value = Number(text);
+    return isFinite(value) ? value : 0;
+  }
+
+  return { draw: draw, number: number };
+}());
