@@ -91,10 +91,10 @@
     if (!window.PotentiaReportChart) { return; }
     var data = rows(element).map(function (row) {
       return { g1: row.dataset.label, g2: row.dataset.series, href: row.dataset.href,
-        values: [number(row.dataset.value)] };
+        values: (row.dataset.values || '').split('|').map(number) };
     });
     window.PotentiaReportChart.draw(chart, element.dataset.view, Number(element.dataset.groups),
-      [element.dataset.valueLabel], data, { left: 70, right: 10, top: 30, bottom: 30 });
+      (element.dataset.measures || '').split('|'), data, { left: 70, right: 10, top: 30, bottom: 30 });
   }
 
   var charts = {

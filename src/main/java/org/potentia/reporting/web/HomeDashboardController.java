@@ -59,9 +59,12 @@ class HomeDashboardController {
 
 	private final ReportEngine engine;
 
+	private final ReportTables tables;
+
 	HomeDashboardController(DashboardService dashboards, SalesWidgets widgets, TargetService targets,
-			IdentityService identity, SavedReports reports, ReportEngine engine) {
+			IdentityService identity, SavedReports reports, ReportEngine engine, ReportTables tables) {
 		this.reports = reports;
+		this.tables = tables;
 		this.engine = engine;
 		this.dashboards = dashboards;
 		this.widgets = widgets;
@@ -102,9 +105,10 @@ class HomeDashboardController {
 	}
 
 	/**
-	 * A saved report, run as the viewing user: its first rows as a table, drawn as a bar
-	 * chart when the report is a chart; a report the viewer may not see (a widget shared
-	 * from a private report) or that no longer runs says so in the card.
+	 * A saved report, run as the viewing user: its first rows as a table formatted as on
+	 * the report's page, drawn in the report's view when it is a chart; a report the
+	 * viewer may not see (a widget shared from a private report) or that no longer runs
+	 * says so in the card.
 	 */
 	private void report(DashboardWidget widget, CurrentUser user, Locale locale, Model model) {
 		Optional<SavedReport> report = (widget.reportId() != null) ? this.reports.find(widget.reportId(), user)
@@ -116,16 +120,10 @@ class HomeDashboardController {
 		model.addAttribute("report", report.get());
 		try {
 			ReportResult result = this.reports.run(widget.reportId(), user);
-			model.addAttribute("result", result);
-			model.addAttribute("rows", result.rows().stream().limit(REPORT_ROWS).toList());
-			List<ReportResult.Field> texts = result.fields().stream().filter((field) -> !field.isNumeric()).toList();
-			boolean grouped = result.fields().stream().anyMatch((field) -> field.aggregate() != null);
-			model.addAttribute("labelField", texts.isEmpty() ? null : texts.get(0));
-			// A grouped report's second group: the chart's series, as on the report's
-			// page.
-			model.addAttribute("seriesField", (grouped && texts.size() > 1) ? texts.get(1) : null);
-			model.addAttribute("valueField",
-					result.fields().stream().filter(ReportResult.Field::isNumeric).findFirst().orElse(null));
+			ReportTable table = this.tables.of(this.reports.query(report.get()), result, user, locale);
+			model.addAttribute("table", table);
+			model.addAttribute("rows",
+					table.rows().stream().filter((row) -> "row".equals(row.kind())).limit(REPORT_ROWS).toList());
 		}
 		catch (ReportException ex) {
 			model.addAttribute("problem", this.engine.message(ex, locale));

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -80,9 +79,13 @@ class ReportBuilderController {
 
 	private final MessageSource messageSource;
 
+	private final ReportTables tables;
+
 	ReportBuilderController(ReportEngine engine, SavedReports saved, Catalogue catalogue, Cells cells,
-			Messages messages, FilterParser filters, RecordQueries queries, MessageSource messageSource) {
+			Messages messages, FilterParser filters, RecordQueries queries, MessageSource messageSource,
+			ReportTables tables) {
 		this.messageSource = messageSource;
+		this.tables = tables;
 		this.engine = engine;
 		this.saved = saved;
 		this.catalogue = catalogue;
@@ -334,25 +337,7 @@ class ReportBuilderController {
 			return;
 		}
 		ReportResult result = this.engine.run(query, user);
-		ModuleDefinition module = this.engine.module(query.module());
-		Function<Map<String, Object>, String> link;
-		if (query.grouped()) {
-			List<ReportResult.Field> groups = result.fields().stream().filter((f) -> f.aggregate() == null).toList();
-			link = (row) -> {
-				Map<String, String> values = new LinkedHashMap<>();
-				for (ReportResult.Field field : groups) {
-					Object value = row.get(field.name());
-					values.put(field.name(), (value != null) ? value.toString() : "");
-				}
-				return drillLink(query.module(), this.engine.drillFilter(query, user, values));
-			};
-		}
-		else {
-			link = (row) -> (module.uiPath() != null && row.get("__id") != null)
-					? module.uiPath() + "/" + row.get("__id") : null;
-		}
-		model.addAttribute("table", ReportTable.of(result, query, this.cells, this.messages.locale(),
-				this.cells.hidden(this.messages.locale()), link));
+		model.addAttribute("table", this.tables.of(query, result, user, this.messages.locale()));
 	}
 
 	private void export(ReportQuery query, String name, TableWriter.Format format, CurrentUser user,

@@ -1,5 +1,6 @@
 package org.potentia.reporting.web;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,12 @@ import org.potentia.reporting.ReportQuery;
 import org.potentia.reporting.ReportView;
 import org.potentia.reporting.SavedReport;
 import org.potentia.reporting.SavedReports;
+import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -57,6 +60,9 @@ class HomeDashboardControllerTests {
 
 	@Autowired
 	SavedReports saved;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Team team;
 
@@ -168,6 +174,36 @@ class HomeDashboardControllerTests {
 		this.dashboards.share(widget.id(), "team", null, false, this.manager.currentUser());
 		assertThat(ok(get("/home/widgets/" + widget.id()), this.rep)).contains("you may not see")
 			.doesNotContain("Count by stage");
+	}
+
+	/**
+	 * A report widget shows its figures formatted and linked as the report's own page
+	 * does, and carries the rows' figures for its chart.
+	 */
+	@Test
+	void aReportWidgetShowsItsFiguresAsTheReportsPageDoes() throws Exception {
+		String name = Names.unique("widget");
+		long stage = this.jdbc.sql("SELECT id FROM pipeline_stages WHERE module = 'potentials' ORDER BY sort_order")
+			.query(Long.class)
+			.list()
+			.get(0);
+		this.jdbc
+			.sql("INSERT INTO potentials (name, amount, stage_id, owner_id, created_at, updated_at)"
+					+ " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+			.params(name, new BigDecimal("1234.50"), stage, this.manager.id())
+			.update();
+		ReportQuery query = new ReportQuery("potentials",
+				List.of(ReportQuery.Column.of("stage_id"), ReportQuery.Column.of(ReportQuery.Aggregate.SUM, "amount")),
+				"{\"$eq\":[\"name\",\"" + name + "\"]}", List.of(ReportQuery.Group.of("stage_id")), List.of(), null);
+		SavedReport report = this.saved.create(
+				new SavedReports.Details("Sum by stage", null, SavedReport.Sharing.PRIVATE, null, ReportView.BAR),
+				query, this.manager.currentUser());
+		long widget = this.dashboards.add("report", report.getId(), 2, this.manager.currentUser());
+
+		String shown = ok(get("/home/widgets/" + widget), this.manager);
+
+		assertThat(shown).contains("1,234.50", "data-values=\"1234.50\"", "data-measures=\"Sum of Amount\"",
+				"href=\"/reports/custom/drill?module=potentials&amp;filter=");
 	}
 
 	@Test
