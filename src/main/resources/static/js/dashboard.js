@@ -9,6 +9,10 @@
 
   var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  function draw(chart, option) {
+    chart.setOption(window.potentiaChartNumbers ? window.potentiaChartNumbers(option) : option);
+  }
+
   function number(text) {
     var value = Number(text);
     return isFinite(value) ? value : 0;
@@ -26,7 +30,7 @@
 
   function bars(element, chart, firstLabel, secondLabel) {
     var data = rows(element);
-    chart.setOption({
+    draw(chart, {
       animation: !reducedMotion,
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 70, right: 10, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: data.map(function (row) { return row.dataset.label; }) },
@@ -54,7 +58,7 @@
       value[stage + '\u0000' + label] = number(row.dataset.value);
       href[stage + '\u0000' + label] = row.dataset.href;
     });
-    chart.setOption({
+    draw(chart, {
       animation: !reducedMotion,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: { top: 0 },
       grid: { left: 50, right: 10, top: 30, bottom: 30 },
@@ -71,7 +75,7 @@
 
   function line(element, chart) {
     var data = rows(element);
-    chart.setOption({
+    draw(chart, {
       animation: !reducedMotion,
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + ' %'; } },
       grid: { left: 45, right: 10, top: 20, bottom: 30 },

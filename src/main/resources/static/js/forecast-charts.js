@@ -67,7 +67,7 @@
     if (cumulative) {
       yAxis.push({ type: 'value', splitLine: { show: false } });
     }
-    chart.setOption({
+    var option = {
       animation: !reducedMotion,
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', selected: selected },
@@ -75,7 +75,8 @@
       xAxis: { type: 'category', data: rows.map(function (row) { return row.dataset.label; }) },
       yAxis: yAxis,
       series: series
-    });
+    };
+    chart.setOption(window.potentiaChartNumbers ? window.potentiaChartNumbers(option) : option);
     chart.on('click', function (params) {
       var row = rows[params.dataIndex];
       var code = series[params.seriesIndex] && series[params.seriesIndex].figure;

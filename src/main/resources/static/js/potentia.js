@@ -114,3 +114,19 @@ document.addEventListener('DOMContentLoaded', function () {
     invalid.focus();
   }
 });
+
+// Numbers in charts as the page's language writes them: ECharts writes 180,000 on a German
+// page too. Every value axis and tooltip without a formatter of its own gets one; the
+// chart scripts pass their options through this before drawing.
+window.potentiaChartNumbers = function (option) {
+  var format = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
+  var text = function (value) { return typeof value === 'number' ? format.format(value) : value; };
+  [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+    if (axis.type === 'value') {
+      axis.axisLabel = axis.axisLabel || {};
+      if (!axis.axisLabel.formatter) { axis.axisLabel.formatter = text; }
+    }
+  });
+  if (option.tooltip && !option.tooltip.valueFormatter) { option.tooltip.valueFormatter = text; }
+  return option;
+};

@@ -83,7 +83,7 @@ window.PotentiaReportChart = (function () {
     var option = slicesView ? slices(view, groups, measures, rows, hrefs)
       : axes(view, groups, measures, rows, hrefs, grid || { left: 80, right: 20, bottom: 60 });
     option.animation = !reducedMotion;
-    instance.setOption(option);
+    instance.setOption(window.potentiaChartNumbers ? window.potentiaChartNumbers(option) : option);
     instance.on('click', function (params) {
       if (slicesView) {
         follow(hrefs[params.dataIndex]);

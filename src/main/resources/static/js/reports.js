@@ -11,7 +11,7 @@
 
   function draw(chart, option) {
     option.animation = !reducedMotion;
-    chart.setOption(option);
+    chart.setOption(window.potentiaChartNumbers ? window.potentiaChartNumbers(option) : option);
   }
 
   function rows() {

@@ -130,6 +130,18 @@ class HomeDashboardBrowserIT {
 			assertThat(series).extracting((s) -> s.get("name")).containsExactly("Proposal", "Negotiation");
 			assertThat(series).extracting((s) -> s.get("stack")).containsOnly("all");
 			assertThat(series).extracting((s) -> s.get("data").toString()).containsExactly("[1000]", "[2000]");
+
+			// The figures on the axis as the page's language writes them.
+			browser.get("/profile");
+			browser.select(By.id("language"), "Deutsch");
+			browser.click(By.id("save-language"));
+			browser.waitUntil((driver) -> "de".equals(browser.script("return document.documentElement.lang")));
+			browser.get("/");
+			WebElement german = browser
+				.find(By.cssSelector("#widget-" + widget + " [data-widget-chart='report'][data-drawn='true']"));
+			assertThat(browser.script("return echarts.getInstanceByDom(arguments[0].querySelector('.widget-chart'))"
+					+ ".getOption().yAxis[0].axisLabel.formatter(1234567.5);", german))
+				.isEqualTo("1.234.567,5");
 		}
 	}
 
