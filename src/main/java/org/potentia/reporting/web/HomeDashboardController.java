@@ -13,6 +13,7 @@ import org.potentia.reporting.DashboardService;
 import org.potentia.reporting.DashboardWidget;
 import org.potentia.reporting.ReportEngine;
 import org.potentia.reporting.ReportException;
+import org.potentia.reporting.ReportQuery;
 import org.potentia.reporting.ReportResult;
 import org.potentia.reporting.SavedReport;
 import org.potentia.reporting.SavedReports;
@@ -119,11 +120,16 @@ class HomeDashboardController {
 		}
 		model.addAttribute("report", report.get());
 		try {
-			ReportResult result = this.reports.run(widget.reportId(), user);
-			ReportTable table = this.tables.of(this.reports.query(report.get()), result, user, locale);
+			ReportQuery query = this.reports.query(report.get());
+			ReportResult result = this.engine.run(query, user);
+			// Only the rows the widget shows are formatted and linked (a report may
+			// answer thousands); cut short, the table makes no subtotals either.
+			boolean more = result.rows().size() > REPORT_ROWS;
+			ReportResult shown = more ? new ReportResult(result.fields(), result.rows().subList(0, REPORT_ROWS), true)
+					: result;
+			ReportTable table = this.tables.of(query, shown, user, locale);
 			model.addAttribute("table", table);
-			model.addAttribute("rows",
-					table.rows().stream().filter((row) -> "row".equals(row.kind())).limit(REPORT_ROWS).toList());
+			model.addAttribute("rows", table.rows().stream().filter((row) -> "row".equals(row.kind())).toList());
 		}
 		catch (ReportException ex) {
 			model.addAttribute("problem", this.engine.message(ex, locale));

@@ -206,6 +206,42 @@ class HomeDashboardControllerTests {
 				"href=\"/reports/custom/drill?module=potentials&amp;filter=");
 	}
 
+	/**
+	 * A report of more rows than a widget shows: the widget shows its first rows, each
+	 * linked to its record, and says nothing of the rest.
+	 */
+	@Test
+	void aReportWidgetShowsTheFirstRowsOfALongReport() throws Exception {
+		String prefix = Names.unique("long") + "-";
+		long stage = this.jdbc.sql("SELECT id FROM pipeline_stages WHERE module = 'potentials' ORDER BY sort_order")
+			.query(Long.class)
+			.list()
+			.get(0);
+		for (int i = 0; i < HomeDashboardController.REPORT_ROWS + 5; i++) {
+			this.jdbc
+				.sql("INSERT INTO potentials (name, amount, stage_id, owner_id, created_at, updated_at)"
+						+ " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+				.params(prefix + i, new BigDecimal(i), stage, this.manager.id())
+				.update();
+		}
+		ReportQuery query = new ReportQuery("potentials",
+				List.of(ReportQuery.Column.of("name"), ReportQuery.Column.of("amount")),
+				"{\"$beg\":[\"name\",\"" + prefix + "\"]}", List.of(), List.of(), null);
+		SavedReport report = this.saved.create(
+				new SavedReports.Details("Long list", null, SavedReport.Sharing.PRIVATE, null, ReportView.TABLE), query,
+				this.manager.currentUser());
+		long widget = this.dashboards.add("report", report.getId(), 2, this.manager.currentUser());
+
+		String shown = ok(get("/home/widgets/" + widget), this.manager);
+
+		Matcher links = Pattern.compile("<a href=\"/opportunities/\\d+\">" + Pattern.quote(prefix)).matcher(shown);
+		int rows = 0;
+		while (links.find()) {
+			rows++;
+		}
+		assertThat(rows).isEqualTo(HomeDashboardController.REPORT_ROWS);
+	}
+
 	@Test
 	void theTargetsPageSetsTargetsAndRefusesBadOnesClearly() throws Exception {
 		String owner = "user:" + this.rep.id();
