@@ -144,7 +144,9 @@ public class SavedReports {
 		Long teamId = details.teamId();
 		if (details.sharing() == SavedReport.Sharing.TEAM) {
 			if (teamId == null) {
-				teamId = user.teamId();
+				// An admin editing another's team report keeps its team; anyone else
+				// shares with their own.
+				teamId = (user.isAdmin() && report.getTeamId() != null) ? report.getTeamId() : user.teamId();
 			}
 			if (teamId == null) {
 				errors.add(new FieldError("sharing", "error.report.no_team"));

@@ -310,7 +310,34 @@ class ReportBuilderControllerTests {
 		assertThat(this.saved.get(report.getId(), this.rep.currentUser()).getName()).isEqualTo("Renamed by the admin");
 	}
 
+	/**
+	 * An admin (of no team) edits a report a rep shares with the rep's team: it stays
+	 * shared with that team.
+	 */
+	@Test
+	void anAdminEditingATeamReportKeepsItsTeam() throws Exception {
+		ReportQuery query = new ReportQuery("potentials",
+				List.of(new ReportQuery.Column("id", ReportQuery.Aggregate.COUNT, null)), filter(),
+				List.of(ReportQuery.Group.of("stage_id")), List.of(), null);
+		SavedReport report = this.saved.create(
+				new SavedReports.Details("Team report", null, SavedReport.Sharing.TEAM, null, ReportView.BAR), query,
+				this.rep.currentUser());
+
+		this.mvc.perform(save(report, this.admin, String.valueOf(report.getVersion()), "Team report, renamed", "team"))
+			.andExpect(status().is3xxRedirection());
+
+		SavedReport changed = this.saved.get(report.getId(), this.rep.currentUser());
+		assertThat(changed.getName()).isEqualTo("Team report, renamed");
+		assertThat(changed.getSharing()).isEqualTo(SavedReport.Sharing.TEAM);
+		assertThat(changed.getTeamId()).isEqualTo(this.rep.teamId());
+	}
+
 	private MockHttpServletRequestBuilder save(SavedReport report, Person person, String version, String name) {
+		return save(report, person, version, name, "everyone");
+	}
+
+	private MockHttpServletRequestBuilder save(SavedReport report, Person person, String version, String name,
+			String sharing) {
 		return post("/reports/custom/" + report.getId()).with(as(person))
 			.with(csrf())
 			.param("version", version)
@@ -321,7 +348,7 @@ class ReportBuilderControllerTests {
 			.param("group1", "stage_id")
 			.param("view", "bar")
 			.param("name", name)
-			.param("sharing", "everyone")
+			.param("sharing", sharing)
 			.param("action", "save");
 	}
 
