@@ -9,6 +9,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
 /**
  * A form in a page as a browser posts it: what each control would send, with the
  * browser's own rules for values it cannot take. A date input given anything but
@@ -137,6 +142,18 @@ public final class HtmlForm {
 
 	public boolean has(String name) {
 		return this.values.stream().anyMatch((entry) -> entry.getKey().equals(name));
+	}
+
+	/**
+	 * The request the browser would send for this form, with a CSRF token, as
+	 * {@code user}.
+	 */
+	public MockHttpServletRequestBuilder post(RequestPostProcessor user) {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(this.action)
+			.with(user)
+			.with(SecurityMockMvcRequestPostProcessors.csrf());
+		this.values.forEach((entry) -> request.param(entry.getKey(), entry.getValue()));
+		return request;
 	}
 
 	/**

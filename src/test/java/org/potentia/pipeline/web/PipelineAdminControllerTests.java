@@ -11,15 +11,12 @@ import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -55,7 +52,7 @@ class PipelineAdminControllerTests {
 		assertThat(form.value("version")).isEqualTo(String.valueOf(stage.getVersion()));
 
 		this.mvc
-			.perform(send(form.set("version", String.valueOf(stage.getVersion() - 1)).set("nameEn", "Renamed"), admin))
+			.perform(form.set("version", String.valueOf(stage.getVersion() - 1)).set("nameEn", "Renamed").post(admin))
 			.andExpect(redirectedUrl("/admin/pipeline"))
 			.andExpect(flash().attribute("error", containsString(STALE)));
 
@@ -73,7 +70,7 @@ class PipelineAdminControllerTests {
 		assertThat(form.value("version")).isEqualTo(String.valueOf(reason.getVersion()));
 
 		this.mvc
-			.perform(send(form.set("version", String.valueOf(reason.getVersion() - 1)).set("nameEn", "Renamed"), admin))
+			.perform(form.set("version", String.valueOf(reason.getVersion() - 1)).set("nameEn", "Renamed").post(admin))
 			.andExpect(redirectedUrl("/admin/pipeline"))
 			.andExpect(flash().attribute("error", containsString(STALE)));
 
@@ -82,12 +79,6 @@ class PipelineAdminControllerTests {
 
 	private String page(RequestPostProcessor admin) throws Exception {
 		return this.mvc.perform(get("/admin/pipeline").with(admin)).andReturn().getResponse().getContentAsString();
-	}
-
-	private static MockHttpServletRequestBuilder send(HtmlForm form, RequestPostProcessor admin) {
-		MockHttpServletRequestBuilder request = post(form.action()).with(admin).with(csrf());
-		form.values().forEach((entry) -> request.param(entry.getKey(), entry.getValue()));
-		return request;
 	}
 
 }

@@ -14,10 +14,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -54,12 +52,10 @@ class ToolAdminControllerTests {
 		// As if another admin had saved the tool since this page was shown.
 		String older = String.valueOf(tool.getVersion() - 1);
 
-		var request = post(path).with(user(this.users.loadUserByUsername(admin.username()))).with(csrf());
-		settings.set("version", older)
-			.set("nameEn", "Renamed")
-			.values()
-			.forEach((entry) -> request.param(entry.getKey(), entry.getValue()));
-		this.mvc.perform(request)
+		this.mvc
+			.perform(settings.set("version", older)
+				.set("nameEn", "Renamed")
+				.post(user(this.users.loadUserByUsername(admin.username()))))
 			.andExpect(redirectedUrl(path))
 			.andExpect(
 					flash().attribute("error", containsString("Someone else saved this record after you opened it")));
