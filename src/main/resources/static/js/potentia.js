@@ -130,3 +130,82 @@ window.potentiaChartNumbers = function (option) {
   if (option.tooltip && !option.tooltip.valueFormatter) { option.tooltip.valueFormatter = text; }
   return option;
 };
+
+// A form refused after a redirect (RefusedForms) gets back what was typed: the form with
+// the posted action and the same hidden values is filled in again and its section opened.
+// Hidden inputs keep the page's values (the current version), passwords stay empty.
+document.addEventListener('DOMContentLoaded', function () {
+  var kept = document.getElementById('refused-form');
+  if (!kept) {
+    return;
+  }
+  var values = Array.from(kept.content.querySelectorAll('input'));
+  var posted = function (name) {
+    return values.filter(function (input) { return input.name === name; })
+      // The attribute, not .value: a text input's value drops line breaks.
+      .map(function (input) { return input.getAttribute('value') || ''; });
+  };
+  var form = Array.from(document.querySelectorAll('main form')).find(function (candidate) {
+    return (candidate.getAttribute('method') || '').toLowerCase() === 'post'
+      && new URL(candidate.action, location.href).pathname === kept.dataset.action
+      && Array.from(candidate.querySelectorAll('input[type=hidden]')).every(function (hidden) {
+        return !hidden.name || hidden.name === '_csrf' || hidden.name === 'version'
+          || posted(hidden.name).indexOf(hidden.value) >= 0;
+      });
+  });
+  if (!form) {
+    return;
+  }
+  var restore = function () {
+    var seen = {};
+    var changed = [];
+    Array.from(form.elements).forEach(function (field) {
+      if (!field.name || ['hidden', 'password', 'file', 'submit', 'button', 'reset'].indexOf(field.type) >= 0) {
+        return;
+      }
+      var given = posted(field.name);
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        field.checked = given.indexOf(field.value) >= 0;
+        return;
+      }
+      if (field.type === 'select-multiple') {
+        Array.from(field.options).forEach(function (option) { option.selected = given.indexOf(option.value) >= 0; });
+        return;
+      }
+      var index = seen[field.name] = (seen[field.name] === undefined) ? 0 : seen[field.name] + 1;
+      var value = given[index];
+      if (value === undefined || field.value === value) {
+        return;
+      }
+      if (field.tagName === 'SELECT' && !Array.from(field.options).some(function (o) { return o.value === value; })) {
+        return;
+      }
+      field.value = value;
+      if (field.hasAttribute('hx-get')) {
+        changed.push(field);
+      }
+    });
+    return changed;
+  };
+  var dependent = restore();
+  if (dependent.length && window.htmx) {
+    // A select that loads the input beside it: load it for the kept choice, then fill it.
+    var pending = dependent.length;
+    form.addEventListener('htmx:afterSettle', function again() {
+      if (--pending === 0) {
+        form.removeEventListener('htmx:afterSettle', again);
+        restore();
+      }
+    });
+    dependent.forEach(function (field) { htmx.trigger(field, 'change'); });
+  }
+  var section = form.closest('.collapse');
+  if (section && window.bootstrap) {
+    bootstrap.Collapse.getOrCreateInstance(section, { toggle: false }).show();
+  }
+  var details = form.closest('details');
+  if (details) {
+    details.open = true;
+  }
+  form.scrollIntoView({ block: 'center' });
+});

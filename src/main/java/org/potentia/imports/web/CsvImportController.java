@@ -15,6 +15,7 @@ import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.security.CurrentUser;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,7 +112,7 @@ class CsvImportController {
 			this.imports.start(module, id, mapping, !"import".equals(mode), user);
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));

@@ -10,6 +10,7 @@ import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,7 +133,7 @@ class PipelineAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));

@@ -12,6 +12,7 @@ import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.web.AdminSection;
 import org.potentia.tool.ModuleTool;
 import org.potentia.tool.ToolService;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,7 +92,7 @@ class ToolAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
@@ -109,7 +110,7 @@ class ToolAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 		}
 		// The anchor only for a module name: the value is sent by the client and goes
 		// into

@@ -11,6 +11,7 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.web.AdminSection;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormService;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +68,7 @@ class WebFormAdminController {
 			return "redirect:/admin/forms/" + form.getId();
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 			return "redirect:/admin/forms";
 		}
 	}
@@ -157,7 +158,7 @@ class WebFormAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error",
+			RefusedForms.refuse(redirect,
 					String.join(" ", ex.getErrors().stream().map(this.messages::get).distinct().toList()));
 		}
 		catch (ConflictException ex) {

@@ -3,6 +3,7 @@ package org.potentia.workflow.web;
 import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.workflow.MailSettings;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,11 +47,11 @@ class MailAdminController {
 			portNumber = -1;
 		}
 		if (portNumber < 1 || portNumber > 65535) {
-			redirect.addFlashAttribute("error", this.messages.get("error.mail.port"));
+			RefusedForms.refuse(redirect, this.messages.get("error.mail.port"));
 			return "redirect:/admin/workflows/mail";
 		}
 		if (host.length() > 255 || username.length() > 255 || password.length() > 255 || from.length() > 255) {
-			redirect.addFlashAttribute("error", this.messages.get("error.mail.long"));
+			RefusedForms.refuse(redirect, this.messages.get("error.mail.long"));
 			return "redirect:/admin/workflows/mail";
 		}
 		this.settings.save(new MailSettings.Mail(host, portNumber, username, password, from, tls, language),

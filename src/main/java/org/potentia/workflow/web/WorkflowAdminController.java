@@ -16,6 +16,7 @@ import org.potentia.workflow.RunOption;
 import org.potentia.workflow.ValueSource;
 import org.potentia.workflow.Workflow;
 import org.potentia.workflow.WorkflowService;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +75,7 @@ class WorkflowAdminController {
 			return "redirect:/admin/workflows/" + workflow.getId();
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 			return "redirect:/admin/workflows?module=" + module;
 		}
 	}
@@ -223,7 +224,7 @@ class WorkflowAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.web.RefusedForms;
 import org.potentia.testing.Names;
 import org.potentia.testing.HtmlForm;
 import org.potentia.testing.People;
@@ -25,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +39,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -182,6 +188,57 @@ class WorkflowAdminControllerTests {
 		workflow = this.workflows.get(workflow.getId());
 		assertThat(workflow.getConditions()).isEmpty();
 		assertThat(workflow.getActions()).isEmpty();
+	}
+
+	/**
+	 * A refused form goes back to the page with what was typed (for the page's script to
+	 * put back), written as text, without the CSRF token.
+	 */
+	@Test
+	void aRefusedFormGoesBackWithWhatWasTyped() throws Exception {
+		Workflow workflow = this.workflows.create("potentials", this.tag + " Typed", "every_save");
+		String path = "/admin/workflows/" + workflow.getId();
+		String body = "<script>alert(1)</script> {name}\nSecond line \"quoted\"";
+
+		// As the browser does: the refusal's redirect, then the page in the same session
+		// (Spring Session's, named by its cookie).
+		MvcResult refused = this.mvc
+			.perform(post(path + "/actions").with(signedIn())
+				.with(csrf())
+				.param("type", "send_email")
+				.param("recipients", "sales@example.com")
+				.param("subject", "Hi {nickname}")
+				.param("body", body))
+			.andExpect(redirectedUrl(path))
+			.andExpect(flash().attribute("error", "These placeholders name no field: {nickname}"))
+			.andReturn();
+
+		RefusedForms.RefusedForm kept = (RefusedForms.RefusedForm) refused.getFlashMap().get(RefusedForms.ATTRIBUTE);
+		assertThat(kept.action()).isEqualTo(path + "/actions");
+		assertThat(kept.values()).extracting(RefusedForms.Value::name)
+			.containsExactlyInAnyOrder("type", "recipients", "subject", "body");
+		assertThat(kept.values()).contains(new RefusedForms.Value("body", body));
+		String html = this.mvc.perform(get(path).with(signedIn()).cookie(refused.getResponse().getCookie("SESSION")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("These placeholders name no field: {nickname}");
+		Element template = Jsoup.parse(html).selectFirst("template#refused-form");
+		assertThat(template).isNotNull();
+		assertThat(template.attr("data-action")).isEqualTo(path + "/actions");
+		assertThat(template.select("input[name=body]").attr("value")).isEqualTo(body);
+		assertThat(html).doesNotContain("<script>alert(1)</script>");
+
+		// A save that went through, or a refusal of a stale page, does not bring values
+		// back.
+		assertThat(page(path)).doesNotContain("refused-form\"");
+		String version = HtmlForm.in(page(path), path).value("version");
+		submit(path, Map.of("name", this.tag + " First", "runOption", "every_save", "version", version))
+			.andExpect(flash().attributeCount(1));
+		submit(path, Map.of("name", this.tag + " Second", "runOption", "every_save", "version", version))
+			.andExpect(flash().attributeExists("error"))
+			.andExpect(flash().attributeCount(1));
 	}
 
 	@Test

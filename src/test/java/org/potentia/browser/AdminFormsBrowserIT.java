@@ -1,0 +1,105 @@
+package org.potentia.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.potentia.testing.Names;
+import org.potentia.testing.People;
+import org.potentia.testing.Person;
+import org.potentia.testing.PotentiaTest;
+import org.potentia.workflow.Workflow;
+import org.potentia.workflow.WorkflowService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin pages, where one page holds many small forms and a refused one goes back to
+ * the page: what was typed comes back into the form that was posted, in its opened
+ * section, and nothing else on the page changes.
+ */
+@PotentiaTest
+class AdminFormsBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	WorkflowService workflows;
+
+	Browser browser;
+
+	Workflow workflow;
+
+	@BeforeEach
+	void setUp() {
+		this.workflow = this.workflows.create("potentials", Names.tag() + " Follow-up", "every_save");
+		this.browser = Browser.open("http://localhost:" + this.port);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.browser.close();
+		this.workflows.delete(this.workflow.getId());
+	}
+
+	@Test
+	void aRefusedFormComesBackWithWhatWasTyped() {
+		Person admin = this.people.admin();
+		this.browser.signIn(admin.username(), admin.password());
+		String page = "/admin/workflows/" + this.workflow.getId();
+		this.browser.get(page);
+
+		// An email whose text names a field that does not exist is refused.
+		this.browser.click(By.cssSelector("[data-bs-target='#add-email']"));
+		this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("subject")));
+		this.browser.type(By.id("recipients"), "sales@example.com")
+			.type(By.id("subject"), "Won: <b>{name}</b>")
+			.type(By.id("body"), "Dear team,\n{name} is won by {no_such_field}.");
+		this.browser.find(By.cssSelector("#add-email button")).click();
+		this.browser.waitForText(By.cssSelector("main .alert-danger"), "no_such_field");
+
+		this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("body")));
+		assertThat(this.browser.find(By.id("recipients")).getDomProperty("value")).isEqualTo("sales@example.com");
+		assertThat(this.browser.find(By.id("subject")).getDomProperty("value")).isEqualTo("Won: <b>{name}</b>");
+		assertThat(this.browser.find(By.id("body")).getDomProperty("value"))
+			.isEqualTo("Dear team,\n{name} is won by {no_such_field}.");
+		// The other sections keep what the page shows: closed, and empty.
+		assertThat(this.browser.driver().findElement(By.id("add-webhook")).getDomAttribute("class"))
+			.doesNotContain("show");
+		assertThat(this.browser.find(By.id("workflow-settings")).findElement(By.name("name")).getDomProperty("value"))
+			.isEqualTo(this.workflow.getName());
+
+		// Corrected, it is saved, and the form is empty again.
+		this.browser.find(By.id("body")).clear();
+		this.browser.type(By.id("body"), "{name} is won.");
+		this.browser.find(By.cssSelector("#add-email button")).click();
+		this.browser.waitForText(By.cssSelector("main .alert-success"), "Saved");
+		assertThat(this.workflows.get(this.workflow.getId()).getActions()).hasSize(1);
+		assertThat(this.browser.driver().findElement(By.id("subject")).getDomProperty("value")).isEmpty();
+
+		// A condition without its value: the chosen field and operator come back, and the
+		// value's input is the one that field loads.
+		new Select(this.browser.find(By.id("condition-field"))).selectByValue("name");
+		this.browser.waitForHtmx();
+		new Select(this.browser.find(By.id("condition-operator"))).selectByValue("equals");
+		this.browser.click(By.id("add-condition-button"));
+		this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .alert-danger")));
+		this.browser.waitForHtmx();
+		assertThat(new Select(this.browser.find(By.id("condition-field"))).getFirstSelectedOption()
+			.getDomAttribute("value")).isEqualTo("name");
+		assertThat(new Select(this.browser.find(By.id("condition-operator"))).getFirstSelectedOption()
+			.getDomAttribute("value")).isEqualTo("equals");
+		assertThat(this.workflows.get(this.workflow.getId()).getConditions()).isEmpty();
+		this.browser.assertNoConsoleErrors();
+	}
+
+}
