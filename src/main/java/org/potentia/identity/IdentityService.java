@@ -203,9 +203,15 @@ public class IdentityService {
 		return this.teams.save(new Team(name.trim()));
 	}
 
+	/**
+	 * Renames a team.
+	 * @param version the version the admin's page showed, or null if it does not say
+	 * @throws ConflictException if the team was saved since that version
+	 */
 	@Transactional
-	public void renameTeam(long id, String name) {
+	public void renameTeam(long id, Long version, String name) {
 		Team team = this.teams.findById(id).orElseThrow(() -> new NotFoundException("teams", id));
+		ConflictException.checkVersion(version, team.getVersion());
 		if (!team.getName().equalsIgnoreCase(name.trim()) && this.teams.existsByNameIgnoreCase(name.trim())) {
 			throw ValidationException.of("name", "error.team.name_taken");
 		}

@@ -1,12 +1,14 @@
 package org.potentia.identity.web;
 
 import org.potentia.identity.IdentityService;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
 import org.potentia.platform.settings.Settings;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RefusedForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +56,9 @@ class TeamAdminController {
 	}
 
 	@PostMapping("/teams/{id}")
-	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-		return save(redirect, () -> this.identity.renameTeam(id, requireName(name)));
+	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return save(redirect, () -> this.identity.renameTeam(id, version, requireName(name)));
 	}
 
 	@PostMapping("/visibility")
@@ -72,7 +75,10 @@ class TeamAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
 		}
 		return "redirect:/admin/teams";
 	}
