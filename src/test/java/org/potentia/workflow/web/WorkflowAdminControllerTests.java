@@ -12,8 +12,8 @@ import org.jsoup.nodes.Element;
 
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.web.RefusedForms;
-import org.potentia.testing.Names;
 import org.potentia.testing.HtmlForm;
+import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
