@@ -11,6 +11,7 @@ import org.potentia.testing.HtmlForm;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.testing.Texts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,8 +31,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PotentiaTest
 class TeamAdminControllerTests {
-
-	private static final String STALE = "Someone else saved this record after you opened it";
 
 	@Autowired
 	MockMvc mvc;
@@ -59,7 +58,7 @@ class TeamAdminControllerTests {
 			.andExpect(flash().attribute("success", "Saved."));
 		this.mvc.perform(form.set("name", Names.unique("Second")).post(admin))
 			.andExpect(redirectedUrl("/admin/teams"))
-			.andExpect(flash().attribute("error", containsString(STALE)));
+			.andExpect(flash().attribute("error", containsString(Texts.STALE)));
 
 		assertThat(name(team)).isEqualTo(first);
 	}

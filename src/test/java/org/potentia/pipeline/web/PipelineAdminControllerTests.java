@@ -8,6 +8,7 @@ import org.potentia.pipeline.Stage;
 import org.potentia.testing.HtmlForm;
 import org.potentia.testing.People;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.testing.Texts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,8 +29,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @PotentiaTest
 class PipelineAdminControllerTests {
-
-	private static final String STALE = "Someone else saved this record after you opened it";
 
 	@Autowired
 	MockMvc mvc;
@@ -54,7 +53,7 @@ class PipelineAdminControllerTests {
 		this.mvc
 			.perform(form.set("version", String.valueOf(stage.getVersion() - 1)).set("nameEn", "Renamed").post(admin))
 			.andExpect(redirectedUrl("/admin/pipeline"))
-			.andExpect(flash().attribute("error", containsString(STALE)));
+			.andExpect(flash().attribute("error", containsString(Texts.STALE)));
 
 		Stage after = this.pipeline.stage(stage.getId()).orElseThrow();
 		assertThat(after.getNameEn()).isEqualTo(stage.getNameEn());
@@ -72,7 +71,7 @@ class PipelineAdminControllerTests {
 		this.mvc
 			.perform(form.set("version", String.valueOf(reason.getVersion() - 1)).set("nameEn", "Renamed").post(admin))
 			.andExpect(redirectedUrl("/admin/pipeline"))
-			.andExpect(flash().attribute("error", containsString(STALE)));
+			.andExpect(flash().attribute("error", containsString(Texts.STALE)));
 
 		assertThat(this.pipeline.lostReasons().get(0).getNameEn()).isEqualTo(reason.getNameEn());
 	}

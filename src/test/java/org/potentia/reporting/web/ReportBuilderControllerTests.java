@@ -21,6 +21,7 @@ import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.testing.Texts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -305,7 +306,7 @@ class ReportBuilderControllerTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(refused).contains("id=\"conflict\"", "Someone else saved this record after you opened it");
+		assertThat(refused).contains("id=\"conflict\"", Texts.STALE);
 		assertThat(inputValue(refused, "name")).isEqualTo("Renamed by the owner");
 		assertThat(this.saved.get(report.getId(), this.rep.currentUser()).getName()).isEqualTo("Renamed by the admin");
 	}

@@ -6,6 +6,7 @@ import org.potentia.testing.HtmlForm;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.testing.Texts;
 import org.potentia.tool.ModuleTool;
 import org.potentia.tool.ToolService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,8 +58,7 @@ class ToolAdminControllerTests {
 				.set("nameEn", "Renamed")
 				.post(user(this.users.loadUserByUsername(admin.username()))))
 			.andExpect(redirectedUrl(path))
-			.andExpect(
-					flash().attribute("error", containsString("Someone else saved this record after you opened it")));
+			.andExpect(flash().attribute("error", containsString(Texts.STALE)));
 
 		assertThat(this.tools.byCode(ModuleTool.CONVERT_LEAD).getVersion()).isEqualTo(tool.getVersion());
 		assertThat(this.tools.byCode(ModuleTool.CONVERT_LEAD).getNameEn()).isEqualTo(tool.getNameEn());

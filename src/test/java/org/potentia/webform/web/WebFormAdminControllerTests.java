@@ -11,6 +11,7 @@ import org.potentia.testing.HtmlForm;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.testing.Texts;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormIntake;
 import org.potentia.webform.WebFormService;
@@ -118,8 +119,8 @@ class WebFormAdminControllerTests {
 		submit(path, Map.of("name", "First " + this.tag, "version", version))
 			.andExpect(flash().attribute("success", "Saved."));
 
-		submit(path, Map.of("name", "Second " + this.tag, "version", version)).andExpect(
-				flash().attribute("error", containsString("Someone else saved this record after you opened it")));
+		submit(path, Map.of("name", "Second " + this.tag, "version", version))
+			.andExpect(flash().attribute("error", containsString(Texts.STALE)));
 
 		assertThat(this.forms.get(form.getId()).getName()).isEqualTo("First " + this.tag);
 	}

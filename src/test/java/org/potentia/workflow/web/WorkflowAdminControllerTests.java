@@ -17,6 +17,7 @@ import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.testing.Texts;
 import org.potentia.workflow.ActionType;
 import org.potentia.workflow.Operator;
 import org.potentia.workflow.RunOption;
@@ -153,8 +154,8 @@ class WorkflowAdminControllerTests {
 		submit(path, Map.of("name", this.tag + " First", "runOption", "every_save", "version", version))
 			.andExpect(flash().attribute("success", "Saved."));
 
-		submit(path, Map.of("name", this.tag + " Second", "runOption", "every_save", "version", version)).andExpect(
-				flash().attribute("error", containsString("Someone else saved this record after you opened it")));
+		submit(path, Map.of("name", this.tag + " Second", "runOption", "every_save", "version", version))
+			.andExpect(flash().attribute("error", containsString(Texts.STALE)));
 
 		assertThat(this.workflows.get(workflow.getId()).getName()).isEqualTo(this.tag + " First");
 	}
