@@ -46,6 +46,12 @@ public class SnapshotService {
 
 	static final String RETENTION_DAYS = "history.daily_retention_days";
 
+	/**
+	 * The settings the history page saves together (the day BI was switched on with
+	 * them).
+	 */
+	private static final List<String> SETTINGS = List.of(TIME_ZONE, BI_ENABLED, BI_SINCE, RETENTION_DAYS);
+
 	static final int DEFAULT_RETENTION_DAYS = 400;
 
 	/**
@@ -119,22 +125,34 @@ public class SnapshotService {
 	}
 
 	/**
-	 * Changes the settings; switching BI on remembers the day, so that daily snapshots
-	 * are caught up from then on, not for all of history.
+	 * The settings' version, for the page to carry.
+	 */
+	public long settingsVersion() {
+		return this.settings.version(SETTINGS);
+	}
+
+	/**
+	 * Changes the settings, all or none; switching BI on remembers the day, so that daily
+	 * snapshots are caught up from then on, not for all of history.
+	 * @param seen the version the page showed, or null if it did not say
 	 * @throws ValidationException if the retention is outside
 	 * {@value #MIN_RETENTION_DAYS}–{@value #MAX_RETENTION_DAYS} days
+	 * @throws org.potentia.platform.ConflictException if the settings were changed since
 	 */
-	public void configure(ZoneId zone, boolean biEnabled, int retentionDays, String who) {
+	public void configure(ZoneId zone, boolean biEnabled, int retentionDays, Long seen, String who) {
 		if (retentionDays < MIN_RETENTION_DAYS || retentionDays > MAX_RETENTION_DAYS) {
 			throw ValidationException.of("retention_days", "error.history.retention", MIN_RETENTION_DAYS,
 					MAX_RETENTION_DAYS);
 		}
-		if (biEnabled && !isBiEnabled()) {
-			this.settings.set(BI_SINCE, LocalDate.now(zone).toString(), who);
-		}
-		this.settings.set(TIME_ZONE, zone.getId(), who);
-		this.settings.set(BI_ENABLED, String.valueOf(biEnabled), who);
-		this.settings.set(RETENTION_DAYS, String.valueOf(retentionDays), who);
+		this.transactions.executeWithoutResult((status) -> {
+			this.settings.checkVersion(SETTINGS, seen);
+			if (biEnabled && !isBiEnabled()) {
+				this.settings.set(BI_SINCE, LocalDate.now(zone).toString(), who);
+			}
+			this.settings.set(TIME_ZONE, zone.getId(), who);
+			this.settings.set(BI_ENABLED, String.valueOf(biEnabled), who);
+			this.settings.set(RETENTION_DAYS, String.valueOf(retentionDays), who);
+		});
 	}
 
 	/**

@@ -47,8 +47,21 @@ public class OpportunityRules {
 		return this.settings.getBoolean(LOST_REASON_REQUIRED, true);
 	}
 
+	/**
+	 * The rules' version, for the page to carry.
+	 */
+	public long version() {
+		return this.settings.version(List.of(MANDATORY, LOST_REASON_REQUIRED));
+	}
+
+	/**
+	 * Changes the rules.
+	 * @param seen the version the page showed, or null if it did not say
+	 * @throws org.potentia.platform.ConflictException if they were changed since
+	 */
 	@org.springframework.transaction.annotation.Transactional
-	public void change(Set<String> mandatory, boolean lostReasonRequired, String who) {
+	public void change(Set<String> mandatory, boolean lostReasonRequired, Long seen, String who) {
+		this.settings.checkVersion(List.of(MANDATORY, LOST_REASON_REQUIRED), seen);
 		String value = MANDATORY_CANDIDATES.stream().filter(mandatory::contains).collect(Collectors.joining(","));
 		this.settings.set(MANDATORY, value, who);
 		this.settings.set(LOST_REASON_REQUIRED, String.valueOf(lostReasonRequired), who);

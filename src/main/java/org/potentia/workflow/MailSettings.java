@@ -1,5 +1,6 @@
 package org.potentia.workflow;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -30,6 +31,8 @@ public class MailSettings {
 
 	static final String LANGUAGE = "mail.language";
 
+	private static final List<String> KEYS = List.of(HOST, PORT, USERNAME, PASSWORD, FROM, TLS, LANGUAGE);
+
 	private static final String TIMEOUT_MILLIS = "10000";
 
 	private final Settings settings;
@@ -45,10 +48,20 @@ public class MailSettings {
 	}
 
 	/**
+	 * The settings' version, for the page to carry.
+	 */
+	public long version() {
+		return this.settings.version(KEYS);
+	}
+
+	/**
 	 * Saves the settings; a blank password keeps the one saved before.
+	 * @param seen the version the page showed, or null if it did not say
+	 * @throws org.potentia.platform.ConflictException if they were saved since
 	 */
 	@Transactional
-	public void save(Mail mail, String who) {
+	public void save(Mail mail, Long seen, String who) {
+		this.settings.checkVersion(KEYS, seen);
 		this.settings.set(HOST, mail.host(), who);
 		this.settings.set(PORT, String.valueOf(mail.port()), who);
 		this.settings.set(USERNAME, mail.username(), who);

@@ -462,7 +462,7 @@ public final class HistoryBenchmark {
 			String base, String password) throws Exception {
 		Map<String, String> saved = savedSettings();
 		try {
-			snapshots.configure(snapshots.zone(), true, snapshots.retentionDays(), "benchmark");
+			snapshots.configure(snapshots.zone(), true, snapshots.retentionDays(), null, "benchmark");
 			HistoryReports reports = context.getBean(HistoryReports.class);
 			LocalDate from = month.atDay(1);
 			LocalDate to = month.atEndOfMonth();
@@ -490,7 +490,7 @@ public final class HistoryBenchmark {
 				time("Movement " + from + " to " + to + " (BI on: daily snapshots)", session, movementPath, base);
 			}
 			// For comparison only, and slow: one warm-up and three timed requests.
-			snapshots.configure(snapshots.zone(), false, snapshots.retentionDays(), "benchmark");
+			snapshots.configure(snapshots.zone(), false, snapshots.retentionDays(), null, "benchmark");
 			for (BenchmarkRun.Session session : sessions) {
 				time("Movement " + from + " to " + to + " (BI off: history rows)", session, movementPath, base, 1, 3);
 			}

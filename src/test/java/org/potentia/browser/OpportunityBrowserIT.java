@@ -82,7 +82,7 @@ class OpportunityBrowserIT {
 
 	@AfterEach
 	void closeBrowser() {
-		this.rules.change(Set.of(), true, "test");
+		this.rules.change(Set.of(), true, null, "test");
 		this.browser.close();
 	}
 

@@ -76,7 +76,7 @@ class OpportunityServiceTests {
 
 	@AfterEach
 	void resetRules() {
-		this.rules.change(Set.of(), true, "test");
+		this.rules.change(Set.of(), true, null, "test");
 	}
 
 	@Test
@@ -125,7 +125,7 @@ class OpportunityServiceTests {
 		assertThatThrownBy(() -> this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD))
 			.isInstanceOfSatisfying(ValidationException.class,
 					(ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("lost_reason_id"));
-		this.rules.change(Set.of(), false, "test");
+		this.rules.change(Set.of(), false, null, "test");
 		assertThat(this.opportunities.moveTo(created.getId(), lost, null, this.rep, SaveSource.BOARD).getClosedDate())
 			.isNotNull();
 	}
@@ -146,7 +146,7 @@ class OpportunityServiceTests {
 
 	@Test
 	void mandatoryFieldsSetByTheAdminAreEnforced() {
-		this.rules.change(Set.of("account_id", "amount"), true, "test");
+		this.rules.change(Set.of("account_id", "amount"), true, null, "test");
 		assertThatThrownBy(() -> this.opportunities.create(named("Without account"), this.rep, SaveSource.FORM))
 			.isInstanceOfSatisfying(ValidationException.class, (ex) -> assertThat(ex.getErrors()).extracting("field")
 				.containsExactlyInAnyOrder("account_id", "amount"));

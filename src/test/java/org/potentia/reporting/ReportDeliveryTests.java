@@ -61,12 +61,12 @@ class ReportDeliveryTests {
 	void smtp() {
 		this.mail.save(
 				new MailSettings.Mail("127.0.0.1", smtp.getSmtp().getPort(), "", "", "crm@example.com", false, "en"),
-				"tests");
+				null, "tests");
 	}
 
 	@AfterEach
 	void noSmtp() {
-		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), "tests");
+		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), null, "tests");
 	}
 
 	@Test

@@ -164,4 +164,20 @@ public final class HtmlForm {
 		return this;
 	}
 
+	/**
+	 * Ticks a check box: adds the value it sends.
+	 */
+	public HtmlForm check(String name, String value) {
+		this.values.add(Map.entry(name, value));
+		return this;
+	}
+
+	/**
+	 * Unticks every check box of that name: none sends a value.
+	 */
+	public HtmlForm uncheck(String name) {
+		this.values.removeIf((entry) -> entry.getKey().equals(name));
+		return this;
+	}
+
 }

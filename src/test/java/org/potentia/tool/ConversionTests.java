@@ -73,7 +73,7 @@ class ConversionTests {
 
 	@AfterEach
 	void resetRules() {
-		this.rules.change(Set.of(), true, "test");
+		this.rules.change(Set.of(), true, null, "test");
 	}
 
 	@Test
@@ -132,7 +132,7 @@ class ConversionTests {
 
 	@Test
 	void aFailureLeavesNothingCreatedAndTheLeadUnconverted() {
-		this.rules.change(Set.of("amount"), true, "test");
+		this.rules.change(Set.of("amount"), true, null, "test");
 		long lead = lead("Failing " + this.tag, "failing-" + this.tag + "@example.com");
 		long accountsBefore = count("SELECT COUNT(*) FROM accounts WHERE name = 'Failing " + this.tag + "'");
 		assertThatThrownBy(

@@ -70,13 +70,13 @@ class EmailActionTests {
 		this.tag = Names.tag();
 		this.mail.save(
 				new MailSettings.Mail("127.0.0.1", smtp.getSmtp().getPort(), "", "", "crm@example.com", false, "en"),
-				"tests");
+				null, "tests");
 	}
 
 	@AfterEach
 	void tearDown() {
 		this.testing.deleteWorkflows();
-		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), "tests");
+		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), null, "tests");
 	}
 
 	@Test
@@ -103,7 +103,7 @@ class EmailActionTests {
 
 	@Test
 	void withoutAnSmtpServerTheActionWaitsForARetry() {
-		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), "tests");
+		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), null, "tests");
 		Workflow workflow = this.testing.workflow("accounts", RunOption.FIRST_SAVE, "name", this.tag);
 		this.workflows.addEmail(workflow.getId(), "sales@example.com", "New account {name}", "");
 

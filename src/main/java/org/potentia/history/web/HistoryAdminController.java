@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.potentia.history.SnapshotService;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.AdminSection;
@@ -67,9 +68,14 @@ class HistoryAdminController {
 		if (result.hasErrors()) {
 			return page(1, model);
 		}
-		this.snapshots.configure(zone, historySettingsForm.isBiEnabled(), historySettingsForm.getRetentionDays(),
-				user.username());
-		redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+		try {
+			this.snapshots.configure(zone, historySettingsForm.isBiEnabled(), historySettingsForm.getRetentionDays(),
+					historySettingsForm.getVersion(), user.username());
+			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
+		}
 		return "redirect:/admin/history";
 	}
 

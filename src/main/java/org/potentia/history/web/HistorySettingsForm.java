@@ -25,8 +25,11 @@ public class HistorySettingsForm {
 	@Size(max = 100)
 	private String timeZone;
 
+	private Long version;
+
 	static HistorySettingsForm of(SnapshotService snapshots) {
 		HistorySettingsForm form = new HistorySettingsForm();
+		form.setVersion(snapshots.settingsVersion());
 		form.setBiEnabled(snapshots.isBiEnabled());
 		form.setRetentionDays(snapshots.retentionDays());
 		form.setTimeZone(snapshots.zone().getId());
@@ -55,6 +58,14 @@ public class HistorySettingsForm {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	public Long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(Long version) {
+		this.version = version;
 	}
 
 }

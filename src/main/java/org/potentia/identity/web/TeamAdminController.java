@@ -1,5 +1,7 @@
 package org.potentia.identity.web;
 
+import java.util.List;
+
 import org.potentia.identity.IdentityService;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
@@ -47,6 +49,7 @@ class TeamAdminController {
 	String list(Model model) {
 		model.addAttribute("teams", this.identity.allTeams());
 		model.addAttribute("repsSeeTeam", this.settings.getBoolean(Visibility.REPS_SEE_TEAM, false));
+		model.addAttribute("visibilityVersion", this.settings.version(List.of(Visibility.REPS_SEE_TEAM)));
 		return "identity/teams";
 	}
 
@@ -62,11 +65,10 @@ class TeamAdminController {
 	}
 
 	@PostMapping("/visibility")
-	String visibility(@RequestParam(defaultValue = "false") boolean repsSeeTeam, CurrentUser user,
-			RedirectAttributes redirect) {
-		this.settings.set(Visibility.REPS_SEE_TEAM, String.valueOf(repsSeeTeam), user.username());
-		redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		return "redirect:/admin/teams";
+	String visibility(@RequestParam(defaultValue = "false") boolean repsSeeTeam,
+			@RequestParam(required = false) Long version, CurrentUser user, RedirectAttributes redirect) {
+		return save(redirect, () -> this.settings.set(Visibility.REPS_SEE_TEAM, String.valueOf(repsSeeTeam), version,
+				user.username()));
 	}
 
 	private String save(RedirectAttributes redirect, Runnable action) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.potentia.opportunity.OpportunityRules;
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.AdminSection;
@@ -43,16 +44,22 @@ class OpportunityRulesController {
 		model.addAttribute("candidates", OpportunityRules.MANDATORY_CANDIDATES);
 		model.addAttribute("mandatory", this.rules.mandatoryFields());
 		model.addAttribute("lostReasonRequired", this.rules.isLostReasonRequired());
+		model.addAttribute("version", this.rules.version());
 		return "opportunities/rules";
 	}
 
 	@PostMapping
 	String save(@RequestParam(name = "mandatory", required = false) List<String> mandatory,
-			@RequestParam(defaultValue = "false") boolean lostReasonRequired, CurrentUser user,
-			RedirectAttributes redirect) {
-		this.rules.change(new HashSet<>((mandatory != null) ? mandatory : List.of()), lostReasonRequired,
-				user.username());
-		redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+			@RequestParam(defaultValue = "false") boolean lostReasonRequired,
+			@RequestParam(required = false) Long version, CurrentUser user, RedirectAttributes redirect) {
+		try {
+			this.rules.change(new HashSet<>((mandatory != null) ? mandatory : List.of()), lostReasonRequired, version,
+					user.username());
+			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
+		}
 		return "redirect:/admin/opportunities";
 	}
 

@@ -1,7 +1,11 @@
 package org.potentia.platform.settings;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+
+import org.potentia.platform.ConflictException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,49 @@ public class Settings {
 
 	public boolean getBoolean(String key, boolean fallback) {
 		return get(key).map(Boolean::parseBoolean).orElse(fallback);
+	}
+
+	/**
+	 * The version of settings saved together by one page: it grows with every save of any
+	 * of them, so the page carries it and a save from an older page is refused
+	 * ({@link #checkVersion}).
+	 */
+	public long version(Collection<String> keys) {
+		return version(keys, "");
+	}
+
+	/**
+	 * Refuses a save of settings from a page older than their last save. Holds their rows
+	 * until the caller's transaction ends, so that of two saves from the same page only
+	 * the first passes.
+	 * @param seen the version the page showed, or null if it did not say
+	 */
+	@Transactional
+	public void checkVersion(Collection<String> keys, Long seen) {
+		ConflictException.checkVersion(seen, version(keys, " FOR UPDATE"));
+	}
+
+	/**
+	 * Saves one setting shown by a page, unless it was saved since the page showed
+	 * {@code seen}.
+	 * @throws ConflictException if it was
+	 */
+	@Transactional
+	public void set(String key, String value, Long seen, String who) {
+		checkVersion(List.of(key), seen);
+		set(key, value, who);
+	}
+
+	private long version(Collection<String> keys, String lock) {
+		// Each row counts its version plus one, so that a key saved for the first time
+		// counts too.
+		return this.jdbc.sql("SELECT version FROM settings WHERE setting_key IN (:keys)" + lock)
+			.param("keys", keys)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong((version) -> version + 1)
+			.sum();
 	}
 
 	@Transactional

@@ -1,9 +1,10 @@
 package org.potentia.workflow.web;
 
+import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
-import org.potentia.workflow.MailSettings;
 import org.potentia.platform.web.RefusedForms;
+import org.potentia.workflow.MailSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ class MailAdminController {
 	@GetMapping
 	String show(Model model) {
 		model.addAttribute("mail", this.settings.current());
+		model.addAttribute("version", this.settings.version());
 		return "workflows/admin-mail";
 	}
 
@@ -38,7 +40,8 @@ class MailAdminController {
 	String save(@RequestParam(defaultValue = "") String host, @RequestParam(defaultValue = "587") String port,
 			@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "false") boolean tls,
-			@RequestParam(defaultValue = "en") String language, CurrentUser user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "en") String language, @RequestParam(required = false) Long version,
+			CurrentUser user, RedirectAttributes redirect) {
 		int portNumber;
 		try {
 			portNumber = Integer.parseInt(port.trim());
@@ -54,9 +57,14 @@ class MailAdminController {
 			RefusedForms.refuse(redirect, this.messages.get("error.mail.long"));
 			return "redirect:/admin/workflows/mail";
 		}
-		this.settings.save(new MailSettings.Mail(host, portNumber, username, password, from, tls, language),
-				user.username());
-		redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+		try {
+			this.settings.save(new MailSettings.Mail(host, portNumber, username, password, from, tls, language),
+					version, user.username());
+			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
+		}
 		return "redirect:/admin/workflows/mail";
 	}
 

@@ -141,7 +141,7 @@ class HistoryAdminControllerTests {
 
 	@Test
 	void aWrongValueIsShownBesideItsFieldAndNothingIsSaved() throws Exception {
-		this.snapshots.configure(ZoneId.of("UTC"), false, 400, "tests");
+		this.snapshots.configure(ZoneId.of("UTC"), false, 400, null, "tests");
 		assertError(save("true", "30", "Mars/Olympus"), "en", "timeZone",
 				"Enter a time zone such as Europe/Berlin or UTC.");
 		assertError(save("true", "30", "Mars/Olympus"), "de", "timeZone",
