@@ -64,6 +64,8 @@ public final class Browser implements AutoCloseable {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	static final Duration POLL = Duration.ofMillis(50);
+
 	private static final File CHROMIUM = new File(System.getProperty("potentia.chromium", "/usr/bin/chromium"));
 
 	private static final File CHROMEDRIVER = new File(
@@ -92,7 +94,10 @@ public final class Browser implements AutoCloseable {
 		this.driver = driver;
 		// A condition that reads an element while the page is replaced (after a click
 		// that navigates) is asked again, not failed.
-		this.wait = new WebDriverWait(driver, TIMEOUT);
+		// Asked again every POLL, not Selenium's default half second: most conditions
+		// hold within a few dozen milliseconds (an htmx swap), and each wait otherwise
+		// costs up to 500 ms.
+		this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
 		this.wait.ignoring(StaleElementReferenceException.class);
 		this.viewport = viewport;
 		this.phone = phone;
