@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
  * @param year the year
  * @param currency the currency the grid saves in
  * @param lines a line per business area
- * @param totals per currency, the sums per month and for the year
+ * @param totals per currency, the sums per month and for the year, of the stored rows
+ * @param typed whether the cells show what was typed (a refused save) rather than the
+ * stored rows, so that the totals are the saved ones, not those of the cells
  * @param errors messages about the grid as a whole (cells outside the year, unknown
  * areas), in the user's language
  */
 public record AccountFiguresGrid(long accountId, String accountName, int year, String currency, List<Line> lines,
-		List<Total> totals, List<String> errors) {
+		List<Total> totals, boolean typed, List<String> errors) {
 
 	static final Pattern CELL = Pattern.compile("a(\\d{1,18})_m(\\d{1,9})");
 
@@ -159,7 +161,8 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 		List<Total> totals = new ArrayList<>();
 		sums.forEach((code, months) -> totals
 			.add(new Total(code, List.of(months), List.of(months).stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
-		return new AccountFiguresGrid(accountId, accountName, year, currency, lines, totals, List.copyOf(errors));
+		return new AccountFiguresGrid(accountId, accountName, year, currency, lines, totals, !typed.isEmpty(),
+				List.copyOf(errors));
 	}
 
 	private static BigDecimal[] zeros() {

@@ -262,6 +262,21 @@ class AccountFiguresTests {
 			.param(this.account)
 			.query(java.math.BigDecimal.class)
 			.list()).extracting(java.math.BigDecimal::toPlainString).containsExactly("1234.50", "2000.00");
+		// Shown again with what was typed, the totals say they are the saved ones.
+		assertThat(this.mvc
+			.perform(post("/accounts/" + this.account + "/budget").with(as(this.rep))
+				.with(csrf())
+				.param("year", "2027")
+				.param("currency", "USD")
+				.param("a" + this.area + "_m1", "9000")
+				.param("a" + this.area + "_m2", "lots"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("value=\"9000\"", "Saved total USD: 3,234.50");
+		assertThat(this.mvc.perform(get("/accounts/" + this.account + "/budget?year=2027").with(as(this.rep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Total USD: 3,234.50").doesNotContain("Saved total");
 		assertThat(this.mvc.perform(get("/accounts/" + this.otherAccount + "/budget").with(as(this.rep)))
 			.andReturn()
 			.getResponse()
