@@ -1,12 +1,18 @@
 package org.potentia.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.potentia.pipeline.BusinessArea;
+import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
@@ -34,6 +40,9 @@ class AdminFormsBrowserIT {
 
 	@Autowired
 	WorkflowService workflows;
+
+	@Autowired
+	PipelineService pipeline;
 
 	Browser browser;
 
@@ -100,6 +109,53 @@ class AdminFormsBrowserIT {
 			.getDomAttribute("value")).isEqualTo("equals");
 		assertThat(this.workflows.get(this.workflow.getId()).getConditions()).isEmpty();
 		this.browser.assertNoConsoleErrors();
+	}
+
+	/**
+	 * A page of several forms with the same action (a list's entries and the form that
+	 * adds one): what was typed goes back into the form that was posted, the one whose
+	 * hidden values match, and into no other.
+	 */
+	@Test
+	void aRefusedListEntryComesBackIntoItsOwnForm() {
+		String name = Names.tag() + " Area";
+		this.pipeline.saveBusinessArea(null, null, name, name + " DE", true);
+		Person admin = this.people.admin();
+		this.browser.signIn(admin.username(), admin.password());
+		this.browser.get("/admin/pipeline");
+
+		// The entry renamed without its German name is refused.
+		WebElement entry = entryForm(name + " DE");
+		entry.findElement(By.name("nameEn")).clear();
+		entry.findElement(By.name("nameEn")).sendKeys("Renamed");
+		entry.findElement(By.name("nameDe")).clear();
+		entry.findElement(By.tagName("button")).click();
+		this.browser.waitForText(By.cssSelector("main .alert-danger"), "both languages");
+
+		entry = entryForm(name + " DE");
+		assertThat(entry.findElement(By.name("nameEn")).getDomProperty("value")).isEqualTo("Renamed");
+		assertThat(entry.findElement(By.name("nameDe")).getDomProperty("value")).isEmpty();
+		List<WebElement> forms = this.browser.findAll(By.cssSelector("form[action$='/admin/pipeline/business-areas']"));
+		WebElement adding = forms.get(forms.size() - 1);
+		assertThat(adding.findElement(By.name("nameEn")).getDomProperty("value")).as("the form that adds one")
+			.isEmpty();
+		assertThat(forms.stream()
+			.filter((form) -> "Renamed".equals(form.findElement(By.name("nameEn")).getDomProperty("value"))))
+			.hasSize(1);
+		assertThat(this.pipeline.businessAreas()).extracting(BusinessArea::getNameEn).contains(name);
+		this.browser.assertNoConsoleErrors();
+	}
+
+	/**
+	 * The form of the list entry whose German name the page shows.
+	 */
+	private WebElement entryForm(String nameDe) {
+		return this.browser.findAll(By.cssSelector("form[action$='/admin/pipeline/business-areas']"))
+			.stream()
+			.filter((form) -> !form.findElements(By.name("id")).isEmpty())
+			.filter((form) -> nameDe.equals(form.findElement(By.name("nameDe")).getDomAttribute("value")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }
