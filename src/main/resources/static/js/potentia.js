@@ -207,5 +207,15 @@ document.addEventListener('DOMContentLoaded', function () {
   if (details) {
     details.open = true;
   }
-  form.scrollIntoView({ block: 'center' });
+  // The message again where the eye is: the page's own alert is at its top, out of view
+  // once the form is scrolled to (it stays the one announced to screen readers).
+  var alert = document.querySelector('main > .alert-danger[role=alert]:not([hidden])');
+  var shown = form;
+  if (alert) {
+    shown = document.createElement('div');
+    shown.className = 'alert alert-danger py-2 small refused-form-message';
+    shown.textContent = alert.textContent.trim();
+    form.parentNode.insertBefore(shown, form);
+  }
+  shown.scrollIntoView({ block: 'center' });
 });

@@ -77,6 +77,9 @@ class AdminFormsBrowserIT {
 		this.browser.waitForText(By.cssSelector("main .alert-danger"), "no_such_field");
 
 		this.browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("body")));
+		// The message stands by the form too, which the page scrolls to.
+		assertThat(this.browser.find(By.cssSelector("#add-email .refused-form-message")).getText())
+			.contains("{no_such_field}");
 		assertThat(this.browser.find(By.id("recipients")).getDomProperty("value")).isEqualTo("sales@example.com");
 		assertThat(this.browser.find(By.id("subject")).getDomProperty("value")).isEqualTo("Won: <b>{name}</b>");
 		assertThat(this.browser.find(By.id("body")).getDomProperty("value"))
@@ -135,6 +138,7 @@ class AdminFormsBrowserIT {
 		entry = entryForm(name + " DE");
 		assertThat(entry.findElement(By.name("nameEn")).getDomProperty("value")).isEqualTo("Renamed");
 		assertThat(entry.findElement(By.name("nameDe")).getDomProperty("value")).isEmpty();
+		assertThat(this.browser.findAll(By.cssSelector(".refused-form-message"))).hasSize(1);
 		List<WebElement> forms = this.browser.findAll(By.cssSelector("form[action$='/admin/pipeline/business-areas']"));
 		WebElement adding = forms.get(forms.size() - 1);
 		assertThat(adding.findElement(By.name("nameEn")).getDomProperty("value")).as("the form that adds one")
