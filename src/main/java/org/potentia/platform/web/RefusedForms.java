@@ -21,8 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  *
  * <p>
  * Secrets (a parameter named like a password, secret or token) and the CSRF token are not
- * kept, nor values too large to carry in the session; hidden inputs are the page's own
- * state and are not restored, so a save after the refusal carries the current version.
+ * kept, nor values too large to carry in the session (one by one, and all together);
+ * hidden inputs are the page's own state and are not restored, so a save after the
+ * refusal carries the current version.
  */
 public final class RefusedForms {
 
@@ -32,6 +33,9 @@ public final class RefusedForms {
 	static final int MAX_VALUES = 200;
 
 	static final int MAX_VALUE_LENGTH = 20_000;
+
+	/** What all kept values may hold together, in characters. */
+	static final int MAX_TOTAL_LENGTH = 100_000;
 
 	private RefusedForms() {
 	}
@@ -49,13 +53,16 @@ public final class RefusedForms {
 
 	static RefusedForm of(HttpServletRequest request) {
 		List<Value> values = new ArrayList<>();
+		int total = 0;
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			if (secret(parameter.getKey())) {
 				continue;
 			}
 			for (String value : parameter.getValue()) {
-				if (value.length() <= MAX_VALUE_LENGTH && values.size() < MAX_VALUES) {
+				if (value.length() <= MAX_VALUE_LENGTH && values.size() < MAX_VALUES
+						&& total + value.length() <= MAX_TOTAL_LENGTH) {
 					values.add(new Value(parameter.getKey(), value));
+					total += value.length();
 				}
 			}
 		}

@@ -46,4 +46,22 @@ class RefusedFormsTests {
 		assertThat(kept.values()).extracting(RefusedForms.Value::name).doesNotContain("huge").contains("fits");
 	}
 
+	@Test
+	void keepsNoMoreThanTheSessionShouldHoldInAll() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/admin/forms/1");
+		int each = RefusedForms.MAX_VALUE_LENGTH;
+		int fitting = RefusedForms.MAX_TOTAL_LENGTH / each;
+		for (int i = 0; i < fitting + 3; i++) {
+			request.addParameter("text" + i, "x".repeat(each));
+		}
+		request.addParameter("short", "no room left for this");
+
+		RefusedForms.RefusedForm kept = RefusedForms.of(request);
+
+		assertThat(kept.values()).hasSize(fitting);
+		assertThat(kept.values()).extracting(RefusedForms.Value::name).doesNotContain("short");
+		assertThat(kept.values().stream().mapToInt((value) -> value.value().length()).sum())
+			.isLessThanOrEqualTo(RefusedForms.MAX_TOTAL_LENGTH);
+	}
+
 }
