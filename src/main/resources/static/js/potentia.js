@@ -133,7 +133,9 @@ window.potentiaChartNumbers = function (option) {
 
 // A form refused after a redirect (RefusedForms) gets back what was typed: the form with
 // the posted action and the same hidden values is filled in again and its section opened.
-// Hidden inputs keep the page's values (the current version), passwords stay empty.
+// The same hidden values include the version: if someone saved the record between the
+// page the user typed into and the refusal, nothing is filled back, so the next save
+// cannot overwrite that change unseen. Passwords stay empty.
 document.addEventListener('DOMContentLoaded', function () {
   var kept = document.getElementById('refused-form');
   if (!kept) {
@@ -149,8 +151,7 @@ document.addEventListener('DOMContentLoaded', function () {
     return (candidate.getAttribute('method') || '').toLowerCase() === 'post'
       && new URL(candidate.action, location.href).pathname === kept.dataset.action
       && Array.from(candidate.querySelectorAll('input[type=hidden]')).every(function (hidden) {
-        return !hidden.name || hidden.name === '_csrf' || hidden.name === 'version'
-          || posted(hidden.name).indexOf(hidden.value) >= 0;
+        return !hidden.name || hidden.name === '_csrf' || posted(hidden.name).indexOf(hidden.value) >= 0;
       });
   });
   if (!form) {

@@ -11,6 +11,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.potentia.identity.IdentityService;
+import org.potentia.identity.Team;
 import org.potentia.pipeline.BusinessArea;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.testing.Names;
@@ -43,6 +45,9 @@ class AdminFormsBrowserIT {
 
 	@Autowired
 	PipelineService pipeline;
+
+	@Autowired
+	IdentityService identity;
 
 	Browser browser;
 
@@ -147,6 +152,39 @@ class AdminFormsBrowserIT {
 			.filter((form) -> "Renamed".equals(form.findElement(By.name("nameEn")).getDomProperty("value"))))
 			.hasSize(1);
 		assertThat(this.pipeline.businessAreas()).extracting(BusinessArea::getNameEn).contains(name);
+		this.browser.assertNoConsoleErrors();
+	}
+
+	/**
+	 * A refusal of a form whose record someone else saved meanwhile fills nothing back:
+	 * the form shows the other save, and a save from it cannot overwrite that unseen.
+	 */
+	@Test
+	void aRefusedFormOfARecordSavedMeanwhileComesBackAsItNowIs() {
+		Team team = this.identity.createTeam(Names.unique("Team"));
+		By name = By.id("team-" + team.getId());
+		By rename = By.cssSelector("form[action$='/admin/teams/" + team.getId() + "'] button");
+		Person admin = this.people.admin();
+		this.browser.signIn(admin.username(), admin.password());
+		this.browser.get("/admin/teams");
+
+		// Refused as such, the blank name comes back.
+		this.browser.find(name).clear();
+		this.browser.click(rename);
+		this.browser.waitForText(By.cssSelector("main .alert-danger"), "Enter a team name");
+		assertThat(this.browser.find(name).getDomProperty("value")).isEmpty();
+		assertThat(this.browser.findAll(By.cssSelector(".refused-form-message"))).hasSize(1);
+
+		// Another admin renames the team; this page's blank name is refused again, and
+		// the
+		// page shows the other admin's name, not the blank one over it.
+		String elsewhere = Names.unique("Renamed elsewhere");
+		this.identity.renameTeam(team.getId(), null, elsewhere);
+		this.browser.find(name).clear();
+		this.browser.click(rename);
+		this.browser.waitUntil((driver) -> this.browser.findAll(By.cssSelector(".refused-form-message")).isEmpty());
+		this.browser.waitForText(By.cssSelector("main .alert-danger"), "Enter a team name");
+		assertThat(this.browser.find(name).getDomProperty("value")).isEqualTo(elsewhere);
 		this.browser.assertNoConsoleErrors();
 	}
 

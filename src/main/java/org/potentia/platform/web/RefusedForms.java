@@ -21,9 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  *
  * <p>
  * Secrets (a parameter named like a password, secret or token) and the CSRF token are not
- * kept, nor values too large to carry in the session (one by one, and all together);
- * hidden inputs are the page's own state and are not restored, so a save after the
- * refusal carries the current version.
+ * kept, nor values too large to carry in the session (one by one, and all together).
+ * Hidden inputs are not filled back but must match, the version among them: a form whose
+ * record was saved by someone else between the user's page and the refusal gets nothing
+ * back, so that the next save from it cannot overwrite that change unseen.
  */
 public final class RefusedForms {
 
