@@ -37,8 +37,9 @@ class SessionUserFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return request.getSession(false) == null || path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/webjars/") || path.equals("/favicon.ico");
+		// The path first: asking for the session reads it from the database.
+		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+				|| path.equals("/favicon.ico") || request.getSession(false) == null;
 	}
 
 	@Override

@@ -20,11 +20,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * Locale resolution, the {@code ?lang=} switch of the sign-in page and the public web
- * forms, {@link CurrentUser} as a controller method parameter, and links that are written
- * as they are.
+ * forms, {@link CurrentUser} as a controller method parameter, and links to static files
+ * with their content's hash.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -36,12 +37,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Keeps out the {@link ResourceUrlEncodingFilter} that Spring Boot registers because
-	 * the webjars locator turns the resource chain on. It passes every link a page writes
-	 * through the static resource resolvers, and for a link that is no static file (a
-	 * record's link) they search the classpath on every request and remember nothing:
-	 * about a millisecond per link, two thirds of the time of a board of 200 cards. The
-	 * webjars need no rewritten links: their URLs without a version are resolved when
-	 * they are requested.
+	 * the resource chain is on. It passes every link a page writes through the static
+	 * resource resolvers, and for a link that is no static file (a record's link) they
+	 * search the classpath on every request and remember nothing: about a millisecond per
+	 * link, two thirds of the time of a board of 200 cards. {@link StaticLinkFilter} does
+	 * its work for the static folders' links only.
 	 */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
@@ -49,6 +49,11 @@ class WebConfiguration implements WebMvcConfigurer {
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<StaticLinkFilter> staticLinkFilter(ResourceUrlProvider urls) {
+		return new FilterRegistrationBean<>(new StaticLinkFilter(urls));
 	}
 
 	/**

@@ -31,8 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SecurityHeadersTests {
 
 	/**
-	 * The history report templates still hold inline chart scripts; another change moves
-	 * them to static/js/reports.js (issue 12). Remove them from here once it is merged.
+	 * A script element; one without a {@code src} is inline.
 	 */
 	private static final Pattern SCRIPT = Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
 
