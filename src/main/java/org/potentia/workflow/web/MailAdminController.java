@@ -1,5 +1,12 @@
 package org.potentia.workflow.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
@@ -19,6 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/workflows/mail")
 class MailAdminController {
+
+	/**
+	 * A host name ({@code smtp.example.com}), an IPv4 address or an IPv6 address in
+	 * brackets.
+	 */
+	private static final Pattern HOST = Pattern.compile(
+			"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
+					+ "|\\[[0-9A-Fa-f:.]+\\]");
 
 	private final MailSettings settings;
 
@@ -42,19 +57,24 @@ class MailAdminController {
 			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "false") boolean tls,
 			@RequestParam(defaultValue = "en") String language, @RequestParam(required = false) Long version,
 			CurrentUser user, RedirectAttributes redirect) {
-		int portNumber;
-		try {
-			portNumber = Integer.parseInt(port.trim());
-		}
-		catch (NumberFormatException ex) {
-			portNumber = -1;
-		}
+		int portNumber = port(port);
+		List<String> problems = new ArrayList<>();
 		if (portNumber < 1 || portNumber > 65535) {
-			RefusedForms.refuse(redirect, this.messages.get("error.mail.port"));
-			return "redirect:/admin/workflows/mail";
+			problems.add(this.messages.get("error.mail.port"));
 		}
 		if (host.length() > 255 || username.length() > 255 || password.length() > 255 || from.length() > 255) {
-			RefusedForms.refuse(redirect, this.messages.get("error.mail.long"));
+			problems.add(this.messages.get("error.mail.long"));
+		}
+		else {
+			if (!host.isBlank() && !HOST.matcher(host.trim()).matches()) {
+				problems.add(this.messages.get("error.mail.host"));
+			}
+			if (!from.isBlank() && !isAddress(from.trim())) {
+				problems.add(this.messages.get("error.mail.from"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			RefusedForms.refuse(redirect, String.join(" ", problems));
 			return "redirect:/admin/workflows/mail";
 		}
 		try {
@@ -66,6 +86,30 @@ class MailAdminController {
 			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
 		}
 		return "redirect:/admin/workflows/mail";
+	}
+
+	private static int port(String port) {
+		try {
+			return Integer.parseInt(port.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * A sender address as a mail server takes it: {@code crm@example.com}, or with a
+	 * name, {@code Potentia <crm@example.com>}.
+	 */
+	private static boolean isAddress(String from) {
+		try {
+			InternetAddress address = new InternetAddress(from, true);
+			address.validate();
+			return address.getAddress().contains("@");
+		}
+		catch (AddressException ex) {
+			return false;
+		}
 	}
 
 }

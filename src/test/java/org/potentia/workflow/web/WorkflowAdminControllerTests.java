@@ -262,6 +262,27 @@ class WorkflowAdminControllerTests {
 	}
 
 	@Test
+	void theEmailServerPageRefusesAHostOrSenderNoMailServerWouldTakeAndSaysWhatIsWrongWithBoth() throws Exception {
+		submit("/admin/workflows/mail", Map.of("host", "<script>smtp</script>", "port", "587", "from", "kein mail"))
+			.andExpect(flash().attribute("error",
+					"Enter the mail server as a host name (smtp.example.com) or an IP address. "
+							+ "Enter the sender as an email address (crm@example.com), with a name if you like "
+							+ "(Potentia <crm@example.com>)."));
+		assertThat(page("/admin/workflows/mail")).doesNotContain("&lt;script&gt;smtp");
+
+		submit("/admin/workflows/mail",
+				Map.of("host", "mail-1.example.com", "port", "587", "from", "Potentia <crm@example.com>"))
+			.andExpect(flash().attribute("success", "Saved."));
+		submit("/admin/workflows/mail", Map.of("host", "[2001:db8::25]", "port", "25", "from", "crm@example.com"))
+			.andExpect(flash().attribute("success", "Saved."));
+		submit("/admin/workflows/mail", Map.of("host", "192.0.2.25", "port", "25", "from", "crm@example.com"))
+			.andExpect(flash().attribute("success", "Saved."));
+		// Blank again: no server set up, as the other tests expect.
+		submit("/admin/workflows/mail", Map.of("host", "", "port", "587", "from", ""))
+			.andExpect(flash().attribute("success", "Saved."));
+	}
+
+	@Test
 	void thePagesSpeakGerman() throws Exception {
 		String page = this.mvc
 			.perform(get("/admin/workflows?module=accounts").with(signedIn()).header("Accept-Language", "de"))
