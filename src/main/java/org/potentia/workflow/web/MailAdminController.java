@@ -28,11 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MailAdminController {
 
 	/**
-	 * A host name ({@code smtp.example.com}), an IPv4 address or an IPv6 address in
-	 * brackets.
+	 * A host name ({@code smtp.example.com}; with underscores too, as container names
+	 * have them), an IPv4 address or an IPv6 address in brackets.
 	 */
 	private static final Pattern HOST = Pattern.compile(
-			"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
+			"(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*)"
 					+ "|\\[[0-9A-Fa-f:.]+\\]");
 
 	private final MailSettings settings;

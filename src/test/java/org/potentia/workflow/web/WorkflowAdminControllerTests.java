@@ -277,6 +277,8 @@ class WorkflowAdminControllerTests {
 			.andExpect(flash().attribute("success", "Saved."));
 		submit("/admin/workflows/mail", Map.of("host", "192.0.2.25", "port", "25", "from", "crm@example.com"))
 			.andExpect(flash().attribute("success", "Saved."));
+		submit("/admin/workflows/mail", Map.of("host", "mail_server", "port", "25", "from", "crm@example.com"))
+			.andExpect(flash().attribute("success", "Saved."));
 		// Blank again: no server set up, as the other tests expect.
 		submit("/admin/workflows/mail", Map.of("host", "", "port", "587", "from", ""))
 			.andExpect(flash().attribute("success", "Saved."));
