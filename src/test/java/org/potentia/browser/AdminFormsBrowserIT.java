@@ -19,6 +19,7 @@ import org.potentia.testing.Names;
 import org.potentia.testing.People;
 import org.potentia.testing.Person;
 import org.potentia.testing.PotentiaTest;
+import org.potentia.workflow.MailSettings;
 import org.potentia.workflow.Workflow;
 import org.potentia.workflow.WorkflowService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,9 @@ class AdminFormsBrowserIT {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	MailSettings mail;
+
 	Browser browser;
 
 	Workflow workflow;
@@ -63,6 +67,8 @@ class AdminFormsBrowserIT {
 	void tearDown() {
 		this.browser.close();
 		this.workflows.delete(this.workflow.getId());
+		// No server set up, as the other tests expect.
+		this.mail.save(new MailSettings.Mail("", 587, "", "", "", true, "en"), null, "tests");
 	}
 
 	@Test
@@ -185,6 +191,62 @@ class AdminFormsBrowserIT {
 		this.browser.waitUntil((driver) -> this.browser.findAll(By.cssSelector(".refused-form-message")).isEmpty());
 		this.browser.waitForText(By.cssSelector("main .alert-danger"), "Enter a team name");
 		assertThat(this.browser.find(name).getDomProperty("value")).isEqualTo(elsewhere);
+		this.browser.assertNoConsoleErrors();
+	}
+
+	/**
+	 * The email server page in German: a host no mail server would take is refused with a
+	 * German message and everything typed comes back but the password; corrected, it is
+	 * saved, and a later save that changes only the port keeps every other value, the
+	 * password among them.
+	 */
+	@Test
+	void theEmailServerPageKeepsWhatWasTypedAndEverythingItDidNotChange() {
+		Person admin = this.people.admin();
+		this.browser.signIn(admin.username(), admin.password());
+		this.browser.get("/profile");
+		this.browser.select(By.id("language"), "Deutsch");
+		this.browser.click(By.id("save-language"));
+		this.browser.waitUntil((driver) -> "de".equals(this.browser.script("return document.documentElement.lang")));
+		this.browser.get("/admin/workflows/mail");
+		boolean tls = this.browser.find(By.id("tls")).isSelected();
+
+		this.browser.type(By.id("host"), "smtp mail.example.com")
+			.type(By.id("port"), "2525")
+			.type(By.id("username"), "crm")
+			.type(By.id("password"), "geheim")
+			.type(By.id("from"), "Potentia Vertrieb <vertrieb@example.com>");
+		this.browser.select(By.id("language"), "Deutsch");
+		this.browser.click(By.id("tls"));
+		this.browser.click(By.id("save-mail"));
+		this.browser.waitForText(By.cssSelector("main .alert-danger"), "Geben Sie den Mailserver als Hostnamen");
+		assertThat(this.browser.find(By.cssSelector(".refused-form-message")).getText())
+			.contains("Geben Sie den Mailserver");
+		assertThat(this.browser.find(By.id("host")).getDomProperty("value")).isEqualTo("smtp mail.example.com");
+		assertThat(this.browser.find(By.id("port")).getDomProperty("value")).isEqualTo("2525");
+		assertThat(this.browser.find(By.id("username")).getDomProperty("value")).isEqualTo("crm");
+		assertThat(this.browser.find(By.id("from")).getDomProperty("value"))
+			.isEqualTo("Potentia Vertrieb <vertrieb@example.com>");
+		assertThat(this.browser.find(By.id("password")).getDomProperty("value")).as("a password is not kept").isEmpty();
+		assertThat(new Select(this.browser.find(By.id("language"))).getFirstSelectedOption().getText())
+			.isEqualTo("Deutsch");
+		assertThat(this.browser.find(By.id("tls")).isSelected()).isEqualTo(!tls);
+		assertThat(this.mail.current().host()).isNotEqualTo("smtp mail.example.com");
+
+		this.browser.type(By.id("host"), "mail.example.com").type(By.id("password"), "geheim");
+		this.browser.click(By.id("save-mail"));
+		this.browser.waitForText(By.cssSelector("main .alert-success"), "Gespeichert");
+		MailSettings.Mail saved = this.mail.current();
+		assertThat(saved).isEqualTo(new MailSettings.Mail("mail.example.com", 2525, "crm", "geheim",
+				"Potentia Vertrieb <vertrieb@example.com>", !tls, "de"));
+
+		// The page as it comes back, one field changed: everything else stays.
+		this.browser.get("/admin/workflows/mail");
+		this.browser.type(By.id("port"), "587");
+		this.browser.click(By.id("save-mail"));
+		this.browser.waitForText(By.cssSelector("main .alert-success"), "Gespeichert");
+		assertThat(this.mail.current()).isEqualTo(new MailSettings.Mail("mail.example.com", 587, "crm", "geheim",
+				"Potentia Vertrieb <vertrieb@example.com>", !tls, "de"));
 		this.browser.assertNoConsoleErrors();
 	}
 

@@ -58,16 +58,13 @@ class StaticLinkFilter extends OncePerRequestFilter {
 	}
 
 	private String versioned(String contextPath, String url) {
-		if (!url.startsWith(contextPath)) {
+		// Most links of a page are a record's: told apart by their start alone.
+		if (!url.startsWith(contextPath) || !isStatic(url.substring(contextPath.length()))) {
 			return url;
 		}
 		String path = url.substring(contextPath.length());
 		int end = indexOfQueryOrFragment(path);
-		String lookup = path.substring(0, end);
-		if (!isStatic(lookup)) {
-			return url;
-		}
-		String found = this.urls.getForLookupPath(lookup);
+		String found = this.urls.getForLookupPath(path.substring(0, end));
 		return (found != null) ? contextPath + found + path.substring(end) : url;
 	}
 
