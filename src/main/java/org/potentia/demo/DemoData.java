@@ -27,13 +27,12 @@ import org.potentia.identity.IdentityService;
 import org.potentia.identity.Team;
 import org.potentia.identity.User;
 import org.potentia.platform.SaveSource;
+import org.potentia.platform.StartupTask;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.PotentiaPrincipal;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -57,7 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty("potentia.demo")
 // After identity's AdminBootstrap (highest precedence): the admin must exist.
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
 	static final long SEED = 4711;
 
@@ -102,7 +101,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void runAtStartup() {
 		if (this.accounts.hasAccounts()) {
 			logger.info("Potentia made no demo data: the database has accounts already");
 			return;

@@ -3,11 +3,10 @@ package org.potentia.identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.potentia.platform.StartupTask;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.Role;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements StartupTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -36,7 +35,7 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void runAtStartup() {
 		if (this.identity.hasUsers()) {
 			return;
 		}

@@ -188,7 +188,7 @@ class DemoDataTests {
 	void makesNothingOnceThereAreAccounts() throws Exception {
 		long accounts = count("select count(*) from accounts");
 		long contacts = count("select count(*) from contacts");
-		this.demoData.run(null);
+		this.demoData.runAtStartup();
 		assertThat(count("select count(*) from accounts")).isEqualTo(accounts);
 		assertThat(count("select count(*) from contacts")).isEqualTo(contacts);
 		assertThat(this.contributor.contexts()).hasSize(1);
