@@ -18,6 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Settings {
 
+	/**
+	 * The row every checked save holds first (made by migration V34), so that saves of
+	 * settings that have no rows yet take turns too.
+	 */
+	static final String LOCK = "platform.settings.lock";
+
 	private final JdbcClient jdbc;
 
 	public Settings(JdbcClient jdbc) {
@@ -45,13 +51,17 @@ public class Settings {
 	}
 
 	/**
-	 * Refuses a save of settings from a page older than their last save. Holds their rows
-	 * until the caller's transaction ends, so that of two saves from the same page only
-	 * the first passes.
+	 * Refuses a save of settings from a page older than their last save. Holds the lock
+	 * row and their rows until the caller's transaction ends, so that of two saves from
+	 * the same page only the first passes, even when neither setting was ever saved.
 	 * @param seen the version the page showed, or null if it did not say
 	 */
 	@Transactional
 	public void checkVersion(Collection<String> keys, Long seen) {
+		this.jdbc.sql("SELECT setting_key FROM settings WHERE setting_key = ? FOR UPDATE")
+			.param(LOCK)
+			.query(String.class)
+			.single();
 		ConflictException.checkVersion(seen, version(keys, " FOR UPDATE"));
 	}
 
