@@ -1,9 +1,17 @@
 package org.potentia.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import org.potentia.platform.FieldError;
+import org.potentia.platform.ValidationException;
 import org.potentia.platform.settings.Settings;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -57,10 +65,16 @@ public class MailSettings {
 	/**
 	 * Saves the settings; a blank password keeps the one saved before.
 	 * @param seen the version the page showed, or null if it did not say
+	 * @throws ValidationException with every {@linkplain Mail#problems() problem} of the
+	 * settings, saving nothing
 	 * @throws org.potentia.platform.ConflictException if they were saved since
 	 */
 	@Transactional
 	public void save(Mail mail, Long seen, String who) {
+		List<FieldError> problems = mail.problems();
+		if (!problems.isEmpty()) {
+			throw new ValidationException(problems);
+		}
 		this.settings.checkVersion(KEYS, seen);
 		this.settings.set(HOST, mail.host(), who);
 		this.settings.set(PORT, String.valueOf(mail.port()), who);
@@ -118,11 +132,64 @@ public class MailSettings {
 	public record Mail(String host, int port, String username, String password, String from, boolean tls,
 			String language) {
 
+		/**
+		 * The longest value kept, as the settings' column takes it with room to spare.
+		 */
+		static final int MAX_LENGTH = 255;
+
+		/**
+		 * A host name ({@code smtp.example.com}; with underscores too, as container names
+		 * have them), an IPv4 address or an IPv6 address in brackets.
+		 */
+		private static final Pattern HOST_NAME = Pattern.compile(
+				"(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*)"
+						+ "|\\[[0-9A-Fa-f:.]+\\]");
+
 		public Mail {
 			host = (host != null) ? host.trim() : "";
 			username = (username != null) ? username.trim() : "";
 			from = (from != null) ? from.trim() : "";
 			language = "de".equals(language) ? "de" : "en";
+		}
+
+		/**
+		 * What no mail server would take, each as a field and message key: a port out of
+		 * range, a value too long to keep, a host that is neither a host name nor an
+		 * address, a sender that is not an address. Empty host and sender are fine: they
+		 * mean no server is set up.
+		 */
+		public List<FieldError> problems() {
+			List<FieldError> problems = new ArrayList<>();
+			if (this.port < 1 || this.port > 65535) {
+				problems.add(new FieldError("port", "error.mail.port"));
+			}
+			if (Stream.of(this.host, this.username, this.password, this.from)
+				.anyMatch((value) -> value != null && value.length() > MAX_LENGTH)) {
+				problems.add(new FieldError("host", "error.mail.long"));
+				return problems;
+			}
+			if (!this.host.isEmpty() && !HOST_NAME.matcher(this.host).matches()) {
+				problems.add(new FieldError("host", "error.mail.host"));
+			}
+			if (!this.from.isEmpty() && !isAddress(this.from)) {
+				problems.add(new FieldError("from", "error.mail.from"));
+			}
+			return problems;
+		}
+
+		/**
+		 * A sender address as a mail server takes it: {@code crm@example.com}, or with a
+		 * name, {@code Potentia <crm@example.com>}.
+		 */
+		private static boolean isAddress(String from) {
+			try {
+				InternetAddress address = new InternetAddress(from, true);
+				address.validate();
+				return address.getAddress().contains("@");
+			}
+			catch (AddressException ex) {
+				return false;
+			}
 		}
 
 		public boolean isConfigured() {

@@ -7,10 +7,10 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.potentia.history.SnapshotService;
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RedirectedSaves;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -37,9 +37,12 @@ class HistoryAdminController {
 
 	private final Messages messages;
 
-	HistoryAdminController(SnapshotService snapshots, Messages messages) {
+	private final RedirectedSaves saves;
+
+	HistoryAdminController(SnapshotService snapshots, Messages messages, RedirectedSaves saves) {
 		this.snapshots = snapshots;
 		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -68,15 +71,10 @@ class HistoryAdminController {
 		if (result.hasErrors()) {
 			return page(1, model);
 		}
-		try {
-			this.snapshots.configure(zone, historySettingsForm.isBiEnabled(), historySettingsForm.getRetentionDays(),
-					historySettingsForm.getVersion(), user.username());
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/history";
+		ZoneId chosen = zone;
+		return this.saves.save(redirect, "/admin/history",
+				() -> this.snapshots.configure(chosen, historySettingsForm.isBiEnabled(),
+						historySettingsForm.getRetentionDays(), historySettingsForm.getVersion(), user.username()));
 	}
 
 	@PostMapping("/catch-up")

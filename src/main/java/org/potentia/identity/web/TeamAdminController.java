@@ -3,14 +3,12 @@ package org.potentia.identity.web;
 import java.util.List;
 
 import org.potentia.identity.IdentityService;
-import org.potentia.platform.ConflictException;
-import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Visibility;
 import org.potentia.platform.settings.Settings;
 import org.potentia.platform.web.AdminSection;
-import org.potentia.platform.web.RefusedForms;
+import org.potentia.platform.web.RedirectedSaves;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +30,12 @@ class TeamAdminController {
 
 	private final Settings settings;
 
-	private final Messages messages;
+	private final RedirectedSaves saves;
 
-	TeamAdminController(IdentityService identity, Settings settings, Messages messages) {
+	TeamAdminController(IdentityService identity, Settings settings, RedirectedSaves saves) {
 		this.identity = identity;
 		this.settings = settings;
-		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -72,17 +70,7 @@ class TeamAdminController {
 	}
 
 	private String save(RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/teams";
+		return this.saves.save(redirect, "/admin/teams", action);
 	}
 
 	private static String requireName(String name) {

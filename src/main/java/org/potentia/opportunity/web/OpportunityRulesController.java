@@ -4,10 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.potentia.opportunity.OpportunityRules;
-import org.potentia.platform.ConflictException;
-import org.potentia.platform.Messages;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RedirectedSaves;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +26,11 @@ class OpportunityRulesController {
 
 	private final OpportunityRules rules;
 
-	private final Messages messages;
+	private final RedirectedSaves saves;
 
-	OpportunityRulesController(OpportunityRules rules, Messages messages) {
+	OpportunityRulesController(OpportunityRules rules, RedirectedSaves saves) {
 		this.rules = rules;
-		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -52,15 +51,9 @@ class OpportunityRulesController {
 	String save(@RequestParam(name = "mandatory", required = false) List<String> mandatory,
 			@RequestParam(defaultValue = "false") boolean lostReasonRequired,
 			@RequestParam(required = false) Long version, CurrentUser user, RedirectAttributes redirect) {
-		try {
-			this.rules.change(new HashSet<>((mandatory != null) ? mandatory : List.of()), lostReasonRequired, version,
-					user.username());
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/opportunities";
+		return this.saves.save(redirect, "/admin/opportunities",
+				() -> this.rules.change(new HashSet<>((mandatory != null) ? mandatory : List.of()), lostReasonRequired,
+						version, user.username()));
 	}
 
 }

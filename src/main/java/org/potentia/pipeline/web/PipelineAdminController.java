@@ -5,12 +5,10 @@ import java.util.function.Supplier;
 import org.potentia.pipeline.PipelineMode;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.pipeline.StageKind;
-import org.potentia.platform.ConflictException;
-import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.web.AdminSection;
-import org.potentia.platform.web.RefusedForms;
+import org.potentia.platform.web.RedirectedSaves;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +28,11 @@ class PipelineAdminController {
 
 	private final PipelineService pipeline;
 
-	private final Messages messages;
+	private final RedirectedSaves saves;
 
-	PipelineAdminController(PipelineService pipeline, Messages messages) {
+	PipelineAdminController(PipelineService pipeline, RedirectedSaves saves) {
 		this.pipeline = pipeline;
-		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -128,17 +126,7 @@ class PipelineAdminController {
 	}
 
 	private String act(RedirectAttributes redirect, Supplier<Object> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/pipeline";
+		return this.saves.save(redirect, "/admin/pipeline", action::get);
 	}
 
 	private static StageKind kind(String code) {

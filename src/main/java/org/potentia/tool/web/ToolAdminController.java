@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.potentia.pipeline.PipelineService;
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RedirectedSaves;
 import org.potentia.platform.web.RefusedForms;
 import org.potentia.tool.ModuleTool;
 import org.potentia.tool.ToolService;
@@ -39,11 +39,15 @@ class ToolAdminController {
 
 	private final Messages messages;
 
-	ToolAdminController(ToolService tools, Catalogue catalogue, PipelineService pipeline, Messages messages) {
+	private final RedirectedSaves saves;
+
+	ToolAdminController(ToolService tools, Catalogue catalogue, PipelineService pipeline, Messages messages,
+			RedirectedSaves saves) {
 		this.tools = tools;
 		this.catalogue = catalogue;
 		this.pipeline = pipeline;
 		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -86,18 +90,10 @@ class ToolAdminController {
 			@RequestParam(required = false) Long opportunityStageId,
 			@RequestParam(defaultValue = "false") boolean active, @RequestParam(required = false) Long version,
 			RedirectAttributes redirect) {
-		try {
-			this.tools.saveTool(id, version, nameEn, nameDe, condition, (targets != null) ? targets : List.of(),
-					createAccount, createContact, deleteLead, opportunityStageId, active);
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/tools/" + id;
+		return this.saves.save(redirect, "/admin/tools/" + id,
+				() -> this.tools.saveTool(id, version, nameEn, nameDe, condition,
+						(targets != null) ? targets : List.of(), createAccount, createContact, deleteLead,
+						opportunityStageId, active));
 	}
 
 	@PostMapping("/{id}/mappings")
@@ -110,7 +106,7 @@ class ToolAdminController {
 			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
 		}
 		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.saves.messages(ex));
 		}
 		// The anchor only for a module name: the value is sent by the client and goes
 		// into

@@ -3,12 +3,12 @@ package org.potentia.webform.web;
 import java.util.Locale;
 
 import org.potentia.identity.IdentityService;
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RedirectedSaves;
 import org.potentia.platform.web.RefusedForms;
 import org.potentia.webform.WebForm;
 import org.potentia.webform.WebFormService;
@@ -39,11 +39,15 @@ class WebFormAdminController {
 
 	private final Messages messages;
 
-	WebFormAdminController(WebFormService forms, IdentityService identity, Catalogue catalogue, Messages messages) {
+	private final RedirectedSaves saves;
+
+	WebFormAdminController(WebFormService forms, IdentityService identity, Catalogue catalogue, Messages messages,
+			RedirectedSaves saves) {
 		this.forms = forms;
 		this.identity = identity;
 		this.catalogue = catalogue;
 		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -68,7 +72,7 @@ class WebFormAdminController {
 			return "redirect:/admin/forms/" + form.getId();
 		}
 		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.saves.messages(ex));
 			return "redirect:/admin/forms";
 		}
 	}
@@ -153,18 +157,7 @@ class WebFormAdminController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect,
-					String.join(" ", ex.getErrors().stream().map(this.messages::get).distinct().toList()));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/forms/" + id;
+		return this.saves.save(redirect, "/admin/forms/" + id, action);
 	}
 
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.potentia.platform.ConflictException;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.web.AdminSection;
+import org.potentia.platform.web.RedirectedSaves;
 import org.potentia.platform.web.RefusedForms;
 import org.potentia.workflow.ActionType;
 import org.potentia.workflow.FieldPath;
@@ -43,11 +43,15 @@ class WorkflowAdminController {
 
 	private final Messages messages;
 
-	WorkflowAdminController(WorkflowService workflows, WorkflowPages pages, Catalogue catalogue, Messages messages) {
+	private final RedirectedSaves saves;
+
+	WorkflowAdminController(WorkflowService workflows, WorkflowPages pages, Catalogue catalogue, Messages messages,
+			RedirectedSaves saves) {
 		this.workflows = workflows;
 		this.pages = pages;
 		this.catalogue = catalogue;
 		this.messages = messages;
+		this.saves = saves;
 	}
 
 	@Bean
@@ -75,7 +79,7 @@ class WorkflowAdminController {
 			return "redirect:/admin/workflows/" + workflow.getId();
 		}
 		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
+			RefusedForms.refuse(redirect, this.saves.messages(ex));
 			return "redirect:/admin/workflows?module=" + module;
 		}
 	}
@@ -219,17 +223,7 @@ class WorkflowAdminController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", this.messages.get("flash.saved"));
-		}
-		catch (ValidationException ex) {
-			RefusedForms.refuse(redirect, this.messages.get(ex.getErrors().get(0)));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", this.messages.get(ex.getMessageKey(), ex.getArguments()));
-		}
-		return "redirect:/admin/workflows/" + id;
+		return this.saves.save(redirect, "/admin/workflows/" + id, action);
 	}
 
 	private static ActionType actionType(String code) {
