@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import org.potentia.platform.Messages;
+import org.potentia.platform.StaticFiles;
 import org.potentia.platform.api.ApiError;
 import org.potentia.platform.api.JsonApi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -135,9 +136,9 @@ class SecurityConfiguration {
 	SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle, SignedInUsers users) throws Exception {
 		http.addFilterBefore(SignInThrottleFilter.form(throttle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new SessionUserFilter(users), SecurityContextHolderFilter.class)
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-						"/actuator/health")
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(StaticFiles.patterns())
+				.permitAll()
+				.requestMatchers("/login", "/error", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.potentia.platform.StaticFiles;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,8 +39,7 @@ class SessionUserFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		// The path first: asking for the session reads it from the database.
-		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-				|| path.equals("/favicon.ico") || request.getSession(false) == null;
+		return StaticFiles.isStatic(path) || request.getSession(false) == null;
 	}
 
 	@Override

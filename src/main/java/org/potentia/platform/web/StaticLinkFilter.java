@@ -1,7 +1,6 @@
 package org.potentia.platform.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.potentia.platform.StaticFiles;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -23,16 +23,10 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  */
 class StaticLinkFilter extends OncePerRequestFilter {
 
-	static final List<String> FOLDERS = List.of("/css/", "/js/", "/webjars/");
-
 	private final ResourceUrlProvider urls;
 
 	StaticLinkFilter(ResourceUrlProvider urls) {
 		this.urls = urls;
-	}
-
-	static boolean isStatic(String path) {
-		return FOLDERS.stream().anyMatch(path::startsWith);
 	}
 
 	/**
@@ -59,7 +53,7 @@ class StaticLinkFilter extends OncePerRequestFilter {
 
 	private String versioned(String contextPath, String url) {
 		// Most links of a page are a record's: told apart by their start alone.
-		if (!url.startsWith(contextPath) || !isStatic(url.substring(contextPath.length()))) {
+		if (!url.startsWith(contextPath) || !StaticFiles.inFolder(url.substring(contextPath.length()))) {
 			return url;
 		}
 		String path = url.substring(contextPath.length());
