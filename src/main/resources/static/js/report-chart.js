@@ -64,12 +64,35 @@ window.PotentiaReportChart = (function () {
         });
       });
     }
+    var yAxis = { type: 'value' };
+    if (!stack && secondAxis(series)) {
+      yAxis = [yAxis, { type: 'value', position: 'right', splitLine: { show: false } }];
+      grid = Object.assign({}, grid, { right: Math.max(grid.right || 0, 70) });
+    }
     return {
       tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: grid,
       xAxis: { type: 'category', data: categories.map(function (c) { return c || '—'; }),
         axisLabel: { rotate: categories.length > 8 ? 30 : 0 } },
-      yAxis: { type: 'value' }, series: series
+      yAxis: yAxis, series: series
     };
+  }
+
+  // Figures of another order of magnitude than the largest (a count beside a sum of
+  // amounts) would be flat lines on its axis: they get a second axis on the right.
+  // Says whether any series was moved there.
+  function secondAxis(series) {
+    var largest = function (one) {
+      return one.data.reduce(function (max, value) { return Math.max(max, Math.abs(value || 0)); }, 0);
+    };
+    var top = series.reduce(function (max, one) { return Math.max(max, largest(one)); }, 0);
+    var moved = false;
+    series.forEach(function (one) {
+      if (largest(one) > 0 && largest(one) * 10 < top) {
+        one.yAxisIndex = 1;
+        moved = true;
+      }
+    });
+    return moved;
   }
 
   /**
