@@ -66,7 +66,11 @@ window.PotentiaReportChart = (function () {
     }
     var yAxis = { type: 'value' };
     if (!stack && secondAxis(series)) {
-      yAxis = [yAxis, { type: 'value', position: 'right', splitLine: { show: false } }];
+      // Whole numbers (a count) get whole-numbered ticks.
+      var whole = series.every(function (one) {
+        return one.yAxisIndex !== 1 || one.data.every(function (value) { return Number.isInteger(value || 0); });
+      });
+      yAxis = [yAxis, { type: 'value', position: 'right', splitLine: { show: false }, minInterval: whole ? 1 : 0 }];
       grid = Object.assign({}, grid, { right: Math.max(grid.right || 0, 70) });
     }
     return {

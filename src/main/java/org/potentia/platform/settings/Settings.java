@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Settings {
 
 	/**
-	 * The row every checked save holds first (made by migration V34), so that saves of
+	 * The row every checked save holds first (made by migration V36), so that saves of
 	 * settings that have no rows yet take turns too.
 	 */
 	static final String LOCK = "platform.settings.lock";
