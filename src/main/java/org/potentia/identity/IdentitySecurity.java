@@ -61,7 +61,7 @@ class IdentitySecurity implements UserDetailsService, UserDetailsPasswordService
 
 	@Override
 	public Optional<Authentication> authenticate(String token) {
-		return this.identity.userForToken(token).map(PotentiaUser::of).map((principal) -> {
+		return this.identity.userForToken(token).map((user) -> new PotentiaUser(user, null, true)).map((principal) -> {
 			UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
 				.authenticated(principal, null, principal.getAuthorities());
 			return authentication;

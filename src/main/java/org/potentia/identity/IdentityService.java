@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.potentia.platform.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,14 +47,17 @@ public class IdentityService {
 
 	private final UserSessions sessions;
 
+	private final JdbcClient jdbc;
+
 	IdentityService(UserRepository users, TeamRepository teams, ApiTokenRepository tokens,
-			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions) {
+			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions, JdbcClient jdbc) {
 		this.users = users;
 		this.teams = teams;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.sessions = sessions;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -282,17 +287,34 @@ public class IdentityService {
 
 	/**
 	 * The active user a token belongs to, if the token is known and not revoked. One
-	 * read; when the token was last used more than a minute ago, its time of use is
-	 * written afterwards in a transaction of its own.
+	 * plain read of the token joined to its user (this runs on every API request, so not
+	 * through JPA: no entity is needed, only who it is); when the token was last used
+	 * more than a minute ago, its time of use is written afterwards in a transaction of
+	 * its own.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public Optional<User> userForToken(String token) {
-		Optional<ApiTokenRepository.TokenOwner> owner = this.tokens.findOwner(hash(token));
+	public Optional<CurrentUser> userForToken(String token) {
+		Optional<TokenOwner> owner = this.jdbc.sql("""
+				SELECT t.id, t.last_used_at, u.id AS user_id, u.username, u.first_name, u.last_name, u.role,
+				       u.team_id, u.locale
+				FROM api_tokens t JOIN users u ON u.id = t.user_id
+				WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = TRUE""")
+			.param(hash(token))
+			.query((row, number) -> new TokenOwner(row.getLong("id"),
+					Optional.ofNullable(row.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null),
+					new CurrentUser(row.getLong("user_id"), row.getString("username"),
+							User.displayName(row.getString("first_name"), row.getString("last_name")),
+							Role.valueOf(row.getString("role")), row.getObject("team_id", Long.class),
+							row.getString("locale"))))
+			.optional();
 		owner
 			.filter((found) -> found.lastUsedAt() == null
 					|| found.lastUsedAt().isBefore(Instant.now().minus(Duration.ofMinutes(1))))
 			.ifPresent((found) -> this.tokens.touch(found.tokenId(), Instant.now()));
-		return owner.map(ApiTokenRepository.TokenOwner::user);
+		return owner.map(TokenOwner::user);
+	}
+
+	private record TokenOwner(long tokenId, Instant lastUsedAt, CurrentUser user) {
 	}
 
 	static String hash(String token) {

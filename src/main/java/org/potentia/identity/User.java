@@ -109,7 +109,11 @@ public class User extends AuditedEntity {
 	}
 
 	public String getDisplayName() {
-		return ((this.firstName != null) ? this.firstName + " " : "") + this.lastName;
+		return displayName(this.firstName, this.lastName);
+	}
+
+	static String displayName(String firstName, String lastName) {
+		return ((firstName != null) ? firstName + " " : "") + lastName;
 	}
 
 	CurrentUser toCurrentUser() {
