@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,8 @@ import org.potentia.tool.ToolService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.potentia.testing.Accounts.anAccount;
@@ -36,9 +39,13 @@ import static org.potentia.testing.Accounts.anAccount;
 /**
  * Workflows as an admin sets them up, triggered by saves as users make them: each run
  * option, conditions on the record and on a linked record, "set a field" through the
- * module's service, module tools, and no workflow reacting to a workflow's changes.
+ * module's service, module tools, and no workflow reacting to a workflow's changes. The
+ * event flow itself is told as Spring Modulith scenarios ({@code @EnableScenarios} adds a
+ * JUnit extension, no context): a save publishes {@link RecordSaved} inside its
+ * transaction, and the workflow runs only once that transaction has committed.
  */
 @PotentiaTest
+@EnableScenarios
 class WorkflowRunTests {
 
 	@Autowired
@@ -343,6 +350,46 @@ class WorkflowRunTests {
 		change.accept(form);
 		this.opportunities.update(id, form, this.rep.currentUser(), SaveSource.FORM);
 		this.testing.settle(this.tag);
+	}
+
+	@Test
+	void aSavePublishesTheRecordWhoSavedItAndHow(Scenario scenario) {
+		scenario.stimulate(() -> this.testing.opportunity(this.rep, this.tag + " Deal", "2500"))
+			.andWaitForEventOfType(RecordSaved.class)
+			.matching((saved) -> "potentials".equals(saved.module())
+					&& String.valueOf(saved.after().get("name")).startsWith(this.tag))
+			.toArriveAndVerify((saved, id) -> {
+				assertThat(saved.id()).isEqualTo(id);
+				assertThat(saved.isNew()).isTrue();
+				assertThat(saved.source()).isEqualTo(SaveSource.FORM);
+				assertThat(saved.user().id()).isEqualTo(this.rep.currentUser().id());
+				assertThat(saved.byWorkflow()).isFalse();
+			});
+	}
+
+	@Test
+	void theWorkflowRunsOnlyAfterTheSaveHasCommitted(Scenario scenario) {
+		Workflow workflow = this.testing.workflow("potentials", RunOption.FIRST_SAVE, "name", this.tag);
+		this.workflows.addSetField(workflow.getId(), "next_step", "fixed", "Call back", null);
+		AtomicLong created = new AtomicLong();
+
+		scenario.stimulate(() -> {
+			long id = this.testing.opportunity(this.rep, this.tag + " Deal", "1000");
+			created.set(id);
+			// Inside the save's transaction the workflow has not run, nor been planned.
+			assertThat(this.testing.entries("potentials", id, workflow)).isEmpty();
+			return id;
+		})
+			.andWaitForStateChange(() -> this.testing.entries("potentials", created.get(), workflow),
+					(entries) -> entries.stream().anyMatch((entry) -> "done".equals(entry.status())))
+			.andVerify((List<WorkflowLog.Entry> entries, Long id) -> {
+				assertThat(entries).singleElement().satisfies((entry) -> {
+					assertThat(entry.recordId()).isEqualTo(id);
+					assertThat(entry.actionType()).isEqualTo(ActionType.SET_FIELD);
+					assertThat(entry.recordCreated()).isTrue();
+				});
+				assertThat(this.opportunities.formOf(id, this.rep.currentUser()).getNextStep()).isEqualTo("Call back");
+			});
 	}
 
 }
