@@ -65,7 +65,9 @@ window.PotentiaReportChart = (function () {
       });
     }
     var yAxis = { type: 'value' };
-    if (!stack && secondAxis(series)) {
+    // Only figures of different measures: with a second group every series is the same
+    // measure, and two scales for it would mislead.
+    if (!stack && groups < 2 && secondAxis(series)) {
       // Whole numbers (a count) get whole-numbered ticks.
       var whole = series.every(function (one) {
         return one.yAxisIndex !== 1 || one.data.every(function (value) { return Number.isInteger(value || 0); });

@@ -83,6 +83,16 @@ class ReportBuilderBrowserIT {
 					+ "document.getElementById('report-chart')).getOption();"
 					+ "return [option.yAxis.length, option.series[0].yAxisIndex, option.series[1].yAxisIndex || 0];"))
 				.isEqualTo(List.of(2L, 1L, 0L));
+			// With a second group every series is the same measure: one axis for all,
+			// however far apart the series are.
+			assertThat(browser.script("var div = document.createElement('div');"
+					+ "div.style.width = '600px'; div.style.height = '300px'; document.body.appendChild(div);"
+					+ "var chart = echarts.init(div);"
+					+ "PotentiaReportChart.draw(chart, 'bar', 2, ['Sum'], [{ g1: 'A', g2: 'x', values: [1000] },"
+					+ " { g1: 'A', g2: 'y', values: [50] }]);"
+					+ "var option = chart.getOption(); chart.dispose(); div.remove();"
+					+ "return [option.yAxis.length, option.series[1].yAxisIndex || 0];"))
+				.isEqualTo(List.of(1L, 0L));
 			assertThat(browser.find(By.id("report-table")).getText()).contains("1,750.00").doesNotContain("7,777");
 			// The builder shows the filter it wrote.
 			assertThat(browser.find(By.cssSelector("#filter-builder .filter-value")).getAttribute("value"))
