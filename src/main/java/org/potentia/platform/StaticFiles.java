@@ -37,7 +37,13 @@ public final class StaticFiles {
 	 * Whether a path (without the context path) lies in one of the static folders.
 	 */
 	public static boolean inFolder(String path) {
-		return FOLDERS.stream().anyMatch(path::startsWith);
+		// A plain loop: this runs for every link of every page.
+		for (String folder : FOLDERS) {
+			if (path.startsWith(folder)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
