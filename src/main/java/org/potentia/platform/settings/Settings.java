@@ -1,5 +1,6 @@
 package org.potentia.platform.settings;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -58,11 +59,25 @@ public class Settings {
 	 */
 	@Transactional
 	public void checkVersion(Collection<String> keys, Long seen) {
-		this.jdbc.sql("SELECT setting_key FROM settings WHERE setting_key = ? FOR UPDATE")
+		if (lockRow().isEmpty()) {
+			// Deleted by hand: made again, so that saves keep working.
+			Timestamp now = Timestamp.from(Instant.now());
+			this.jdbc
+				.sql("INSERT INTO settings (setting_key, created_at, created_by, updated_at, updated_by)"
+						+ " SELECT ?, ?, 'system', ?, 'system' WHERE NOT EXISTS"
+						+ " (SELECT 1 FROM settings WHERE setting_key = ?)")
+				.params(LOCK, now, now, LOCK)
+				.update();
+			lockRow().orElseThrow();
+		}
+		ConflictException.checkVersion(seen, version(keys, " FOR UPDATE"));
+	}
+
+	private Optional<String> lockRow() {
+		return this.jdbc.sql("SELECT setting_key FROM settings WHERE setting_key = ? FOR UPDATE")
 			.param(LOCK)
 			.query(String.class)
-			.single();
-		ConflictException.checkVersion(seen, version(keys, " FOR UPDATE"));
+			.optional();
 	}
 
 	/**

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Two admins save the same group of settings from pages showing the same version: only
  * the first save passes, the second is refused as a conflict and changes nothing, also
- * when the group has never been saved before and so has no rows to hold.
+ * when the group has never been saved before and so has no rows to hold. The row they
+ * take turns on is made again if someone deleted it by hand.
  */
 @PotentiaTest
 class SettingsConcurrencyTests {
@@ -92,6 +93,20 @@ class SettingsConcurrencyTests {
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.transactions.executeWithoutResult((s) -> save("second", seen)));
 		assertThat(this.settings.get(this.key)).contains("first");
+	}
+
+	@Test
+	void aLockRowDeletedByHandIsMadeAgainAndTheSavePasses() {
+		this.jdbc.sql("DELETE FROM settings WHERE setting_key = ?").param(Settings.LOCK).update();
+		long seen = this.settings.version(this.group);
+
+		this.transactions.executeWithoutResult((s) -> save("first", seen));
+
+		assertThat(this.settings.get(this.key)).contains("first");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM settings WHERE setting_key = ?")
+			.param(Settings.LOCK)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private void save(String value, long seen) {
