@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -19,14 +18,12 @@ import org.apache.olingo.commons.api.data.Property;
 import org.apache.olingo.commons.api.data.ValueType;
 import org.apache.olingo.commons.api.edm.EdmEntitySet;
 import org.apache.olingo.commons.api.edm.EdmEntityType;
-import org.apache.olingo.commons.api.edm.EdmPrimitiveType;
-import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeException;
-import org.apache.olingo.commons.api.edm.EdmProperty;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpHeader;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataApplicationException;
+import org.apache.olingo.server.api.ODataContent;
 import org.apache.olingo.server.api.ODataContentWriteErrorContext;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
@@ -38,6 +35,7 @@ import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
 import org.apache.olingo.server.api.processor.EntityProcessor;
 import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
 import org.apache.olingo.server.api.serializer.EntitySerializerOptions;
+import org.apache.olingo.server.api.serializer.SerializerException;
 import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
@@ -46,6 +44,7 @@ import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectItem;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
+import org.apache.olingo.server.core.serializer.utils.ContextURLBuilder;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.BadQueryException;
@@ -109,13 +108,11 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 					: this.feed.rows(new FeedQuery(module, filter, sort, fields, skip + served, fetch), this.user);
 			boolean more = rows.size() > limit;
 			EdmEntityType type = entitySet.getEntityType();
-			Page page = new Page(writable(module, type, fields, rows.subList(0, Math.min(limit, rows.size()))));
-			if (uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue()) {
-				page.setCount((int) Math.min(Integer.MAX_VALUE, this.feed.count(module, filter, this.user)));
-			}
-			if (more) {
-				page.setNext(nextLink(request, served + limit));
-			}
+			FeedColumns columns = new FeedColumns(module, type, fields);
+			List<Map<String, Object>> page = rows.subList(0, Math.min(limit, rows.size()));
+			Integer count = (uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue())
+					? (int) Math.min(Integer.MAX_VALUE, this.feed.count(module, filter, this.user)) : null;
+			URI next = more ? nextLink(request, served + limit) : null;
 			SelectOption select = uriInfo.getSelectOption();
 			String selectList = this.odata.createUriHelper().buildContextURLSelectList(type, null, select);
 			ContextURL context = ContextURL.with()
@@ -123,18 +120,23 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 				.entitySet(entitySet)
 				.selectList(selectList)
 				.build();
-			EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with()
-				.contextURL(context)
-				.select(select)
-				.count(uriInfo.getCountOption())
-				.id(request.getRawBaseUri() + "/" + entitySet.getName())
-				.writeContentErrorCallback(FeedProcessor::writeFailed)
-				.build();
-			// Written straight into the response as Olingo goes through the page, rather
-			// than as a whole document in a buffer first and then copied.
-			response.setODataContent(this.odata.createSerializer(responseFormat)
-				.entityCollectionStreamed(this.metadata, type, page, options)
-				.getODataContent());
+			if (FeedJson.writes(responseFormat)) {
+				response.setODataContent(new FeedJson(columns, page, responseFormat)
+					.context(ContextURLBuilder.create(context).toASCIIString())
+					.count(count)
+					.ids(!keySelected(select))
+					.next(next));
+			}
+			else {
+				response.setODataContent(olingoPage(responseFormat, type, columns, page, count, next,
+						EntityCollectionSerializerOptions.with()
+							.contextURL(context)
+							.select(select)
+							.count(uriInfo.getCountOption())
+							.id(request.getRawBaseUri() + "/" + entitySet.getName())
+							.writeContentErrorCallback(FeedProcessor::writeFailed)
+							.build()));
+			}
 			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
 			response.setHeader(HttpHeader.CONTENT_TYPE, responseFormat.toContentTypeString());
 			if (preferred != null) {
@@ -148,6 +150,22 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 		catch (BadQueryException ex) {
 			throw this.feed.error(FeedException.badRequest("error.odata.sort", ex.getMessage()));
 		}
+	}
+
+	/**
+	 * A page in the formats {@link FeedJson} leaves to Olingo (full metadata, XML),
+	 * written into the response as Olingo goes through the page. The values are checked
+	 * before, as for {@link FeedJson}.
+	 */
+	private ODataContent olingoPage(ContentType format, EdmEntityType type, FeedColumns columns,
+			List<Map<String, Object>> rows, Integer count, URI next, EntityCollectionSerializerOptions options)
+			throws SerializerException {
+		Page page = new Page(entities(columns, rows));
+		page.setCount(count);
+		page.setNext(next);
+		return this.odata.createSerializer(format)
+			.entityCollectionStreamed(this.metadata, type, page, options)
+			.getODataContent();
 	}
 
 	@Override
@@ -189,6 +207,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 				throw FeedException.notFound("error.odata.not_found", id, module.name());
 			}
 			EdmEntityType type = entitySet.getEntityType();
+			FeedColumns columns = new FeedColumns(module, type, fields);
 			SelectOption select = uriInfo.getSelectOption();
 			ContextURL context = ContextURL.with()
 				.serviceRoot(URI.create(request.getRawBaseUri() + "/"))
@@ -197,7 +216,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 				.suffix(ContextURL.Suffix.ENTITY)
 				.build();
 			response.setContent(this.odata.createSerializer(responseFormat)
-				.entity(this.metadata, type, writable(module, type, fields, rows).get(0),
+				.entity(this.metadata, type, entities(columns, rows).get(0),
 						EntitySerializerOptions.with().contextURL(context).select(select).build())
 				.getContent());
 			response.setStatusCode(HttpStatusCode.OK.getStatusCode());
@@ -291,7 +310,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 	/**
 	 * The fields to read: all, or the key and those {@code $select} names.
 	 */
-	private static List<Field> fields(ModuleDefinition module, SelectOption select) {
+	static List<Field> fields(ModuleDefinition module, SelectOption select) {
 		if (select == null || select.getSelectItems().stream().anyMatch(SelectItem::isStar)) {
 			return module.fields();
 		}
@@ -306,6 +325,25 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			names.add(property.getProperty().getName());
 		}
 		return module.fields().stream().filter((field) -> names.contains(field.name())).toList();
+	}
+
+	/**
+	 * Whether the {@code $select} names the key, as Olingo reads it: without it, minimal
+	 * metadata gives each record its {@code @odata.id}.
+	 */
+	static boolean keySelected(SelectOption select) {
+		if (select == null || select.getSelectItems().stream().anyMatch(SelectItem::isStar)) {
+			return true;
+		}
+		for (SelectItem item : select.getSelectItems()) {
+			List<UriResource> parts = (item.getResourcePath() != null) ? item.getResourcePath().getUriResourceParts()
+					: List.of();
+			if (parts.size() == 1 && parts.get(0) instanceof UriResourcePrimitiveProperty property
+					&& "id".equals(property.getProperty().getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -369,32 +407,24 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 	}
 
 	/**
-	 * The rows of a page as entities, each value checked the way the serializer will
-	 * write it (its EDM type with the declared length, precision and scale). The page is
-	 * streamed after the status is sent, when a value that does not fit could only cut
-	 * the document short; found here, it is an OData error instead, naming the record and
-	 * the property.
+	 * The rows of a page as entities for Olingo's serializer, each value checked the way
+	 * the serializer will write it ({@link FeedColumns#texts}). The page is streamed
+	 * after the status is sent, when a value that does not fit could only cut the
+	 * document short; found here, it is an OData error instead, naming the record and the
+	 * property.
 	 * @throws FeedException (500) for a value that does not fit its property
 	 */
-	private static List<Entity> writable(ModuleDefinition module, EdmEntityType type, List<Field> fields,
-			List<Map<String, Object>> rows) {
+	static List<Entity> entities(FeedColumns columns, List<Map<String, Object>> rows) {
 		List<Entity> entities = new ArrayList<>(rows.size());
 		for (Map<String, Object> row : rows) {
-			Entity entity = entity(module, fields, row);
-			for (Property property : entity.getProperties()) {
-				EdmProperty declared = (EdmProperty) type.getProperty(property.getName());
-				try {
-					((EdmPrimitiveType) declared.getType()).valueToString(property.getValue(), declared.isNullable(),
-							declared.getMaxLength(), declared.getPrecision(), declared.getScale(),
-							declared.isUnicode());
-				}
-				catch (EdmPrimitiveTypeException ex) {
-					logger.error("The OData feed cannot write {} of {}({}): {}", property.getName(), module.name(),
-							row.get("id"), ex.getMessage());
-					throw FeedException.serverError("error.odata.unwritable", property.getName(), module.name(),
-							String.valueOf(row.get("id")));
-				}
+			columns.texts(row);
+			Entity entity = new Entity();
+			// The type is what full metadata writes as "@odata.type".
+			entity.setType(CatalogueEdmProvider.NAMESPACE + "." + columns.module().name());
+			for (int i = 0; i < columns.size(); i++) {
+				entity.addProperty(new Property(null, columns.name(i), ValueType.PRIMITIVE, columns.value(row, i)));
 			}
+			entity.setId(URI.create(columns.module().name() + "(" + row.get("id") + ")"));
 			entities.add(entity);
 		}
 		return entities;
@@ -421,21 +451,6 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			return this.entities.next();
 		}
 
-	}
-
-	private static Entity entity(ModuleDefinition module, List<Field> fields, Map<String, Object> row) {
-		Entity entity = new Entity();
-		// The type is what full metadata writes as "@odata.type".
-		entity.setType(CatalogueEdmProvider.NAMESPACE + "." + module.name());
-		for (Field field : fields) {
-			Object value = row.get(field.name());
-			if (value instanceof OffsetDateTime dateTime) {
-				value = dateTime.toZonedDateTime();
-			}
-			entity.addProperty(new Property(null, field.name(), ValueType.PRIMITIVE, value));
-		}
-		entity.setId(URI.create(module.name() + "(" + row.get("id") + ")"));
-		return entity;
 	}
 
 }
