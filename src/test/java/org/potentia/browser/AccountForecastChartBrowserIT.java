@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account card's "Budget and forecast" tab in a browser: the chart draws the figures
  * of its table without a console error, a change of business area redraws it, and a click
- * on a bar opens the rows behind it.
+ * on a bar opens the rows behind it. Its table of seven figures, in the millions,
+ * fits the card's pane without scrolling sideways at the narrowest width that shows the
+ * card's two columns side by side.
  */
 @PotentiaTest
 class AccountForecastChartBrowserIT {
@@ -108,6 +111,35 @@ class AccountForecastChartBrowserIT {
 			browser.get("/reports/forecast?year=" + year + "&group=account");
 			browser.find(By.cssSelector("#forecast-chart-EUR[data-drawn='true']"));
 			assertThat(series(browser, "Budget")).containsExactly(1400.0);
+			browser.assertNoConsoleErrors();
+		}
+	}
+
+	@Test
+	void theTableOfLargeAmountsFitsThePaneBesideTheDetails() {
+		Person rep = this.people.rep();
+		String tag = Names.tag();
+		ForecastRows rows = new ForecastRows(this.jdbc);
+		YearMonth month = YearMonth.now();
+		long area = rows.area("Software");
+		long account = rows.account(tag + " Account", rep);
+		rows.budget(account, month, area, "8888888.88", "EUR");
+		rows.forecast(account, month, area, "8888888.88", "EUR");
+		rows.billing(account, month, area, "8888888.88", "EUR");
+		long won = rows.opportunity(tag + " Won deal", account, rep, "won", 100, "EUR");
+		rows.invoicing(won, month, area, "8888888.88");
+		long open = rows.opportunity(tag + " Open deal", account, rep, "proposal", 50, "EUR");
+		rows.invoicing(open, month, area, "8888888.88");
+
+		try (Browser browser = Browser.open("http://localhost:" + this.port, new Dimension(1200, 900))) {
+			browser.signIn(rep.username(), rep.password());
+			browser.get("/accounts/" + account);
+			browser.click(By.id("tab-forecast"));
+			browser.find(By.cssSelector("#forecast-chart-EUR[data-drawn='true']"));
+			assertThat(browser.find(By.id("forecast-table-EUR")).getText()).contains("8,888,888.88", "4,444,444.44");
+			Object overflow = browser.script("var box = document.getElementById('forecast-table-EUR').parentElement;"
+					+ " return box.scrollWidth - box.clientWidth;");
+			assertThat(((Number) overflow).intValue()).as("pixels scrolled sideways").isLessThanOrEqualTo(0);
 			browser.assertNoConsoleErrors();
 		}
 	}
