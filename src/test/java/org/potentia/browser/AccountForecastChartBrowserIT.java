@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account card's "Budget and forecast" tab in a browser: the chart draws the figures
  * of its table without a console error, a change of business area redraws it, and a click
- * on a bar opens the rows behind it. Its table of seven figures, in the millions,
- * fits the card's pane without scrolling sideways at the narrowest width that shows the
- * card's two columns side by side.
+ * on a bar opens the rows behind it. Its table of seven figures, in the millions, fits
+ * the card's pane without scrolling sideways at the narrowest width that shows the card's
+ * two columns side by side.
  */
 @PotentiaTest
 class AccountForecastChartBrowserIT {

@@ -22,9 +22,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The OData v4 service under {@code /odata/}: Apache Olingo parses the request (URL,
- * system query options, content negotiation) and writes the answer; the catalogue gives
- * the model and {@link FeedProcessor} the data, as the signed-in token's user may see it.
- * The feed is read-only: anything but GET is refused with 405 before Olingo sees it.
+ * system query options, content negotiation) and writes the answer (a page in JSON with
+ * minimal or no metadata by the feed's own {@link FeedJson}); the catalogue gives the
+ * model and {@link FeedProcessor} the data, as the signed-in token's user may see it. The
+ * feed is read-only: anything but GET is refused with 405 before Olingo sees it.
  */
 final class ODataServlet extends HttpServlet {
 
