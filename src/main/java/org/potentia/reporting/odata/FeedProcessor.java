@@ -28,11 +28,13 @@ import org.apache.olingo.server.api.ODataContentWriteErrorContext;
 import org.apache.olingo.server.api.ODataLibraryException;
 import org.apache.olingo.server.api.ODataRequest;
 import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ODataServerError;
 import org.apache.olingo.server.api.ServiceMetadata;
 import org.apache.olingo.server.api.prefer.Preferences;
 import org.apache.olingo.server.api.prefer.PreferencesApplied;
 import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
 import org.apache.olingo.server.api.processor.EntityProcessor;
+import org.apache.olingo.server.api.processor.ErrorProcessor;
 import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
 import org.apache.olingo.server.api.serializer.EntitySerializerOptions;
 import org.apache.olingo.server.api.serializer.SerializerException;
@@ -59,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * {@code $top}, {@code $skip}, {@code $count} and server-driven paging, the entity set's
  * {@code /$count}, and one record by key. Each page is one SQL statement with the
  * visibility rule inside ({@link ODataFeed}). Writes are refused before they get here.
+ * Errors, Olingo's own (a malformed URL, an unknown property) as well as the feed's, are
+ * written in the user's language.
  */
-final class FeedProcessor implements CountEntityCollectionProcessor, EntityProcessor {
+final class FeedProcessor implements CountEntityCollectionProcessor, EntityProcessor, ErrorProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger(FeedProcessor.class);
 
@@ -243,6 +247,31 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 	public void deleteEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo)
 			throws ODataApplicationException {
 		throw this.feed.readOnly();
+	}
+
+	/**
+	 * An error as an OData error document. Olingo's own errors (the URL's parser, its
+	 * checks, content negotiation) come in English; they are written in the user's
+	 * language where its bundle has them ({@code server-core-exceptions-i18n_de}). The
+	 * code is the status, as in the errors {@link FeedErrors} writes.
+	 */
+	@Override
+	public void processError(ODataRequest request, ODataResponse response, ODataServerError error, ContentType format) {
+		if (error.getException() instanceof ODataLibraryException library) {
+			error.setMessage(library.getTranslatedMessage(this.feed.locale()).getMessage());
+		}
+		if (error.getCode() == null) {
+			error.setCode(String.valueOf(error.getStatusCode()));
+		}
+		try {
+			response.setContent(this.odata.createSerializer(format).error(error).getContent());
+			response.setStatusCode(error.getStatusCode());
+			response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+		}
+		catch (SerializerException ex) {
+			logger.error("The OData feed could not write an error", ex);
+			response.setStatusCode(HttpStatusCode.INTERNAL_SERVER_ERROR.getStatusCode());
+		}
 	}
 
 	private EdmEntitySet entitySet(UriInfo uriInfo) throws ODataApplicationException {

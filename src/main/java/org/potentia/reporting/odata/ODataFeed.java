@@ -1,6 +1,7 @@
 package org.potentia.reporting.odata;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.olingo.server.api.ODataApplicationException;
@@ -71,6 +72,13 @@ class ODataFeed {
 
 	ODataApplicationException readOnly() {
 		return new ODataApplicationException(this.messages.get("error.odata.read_only"), 405, this.messages.locale());
+	}
+
+	/**
+	 * The language of the feed's answers: the user's.
+	 */
+	Locale locale() {
+		return this.messages.locale();
 	}
 
 	String message(String key, Object... arguments) {

@@ -388,6 +388,28 @@ class ODataFeedTests {
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().path("error").path("message").asString())
 			.isEqualTo("Der Wert '100000000000000000000' passt nicht zu amount.");
+		// Olingo's own errors, of the URL's parser and its checks, in the user's
+		// language.
+		Api.Response top = this.api.as(this.repA)
+			.header("Accept", "application/json")
+			.language("de")
+			.get("/odata/potentials?$top=-1");
+		assertThat(top.status()).isEqualTo(400);
+		assertThat(top.json().path("error").path("message").asString())
+			.isEqualTo("Die Abfrageoption '$top' erlaubt den Wert '-1' nicht.");
+		assertThat(top.json().path("error").path("code").asString()).isEqualTo("400");
+		Api.Response property = this.api.as(this.repA)
+			.header("Accept", "application/json")
+			.language("de")
+			.get("/odata/potentials?$select=nonsense");
+		assertThat(property.json().path("error").path("message").asString())
+			.isEqualTo("Die Eigenschaft 'nonsense' der Abfrage gibt es im Typ 'potentials' nicht.");
+		Api.Response english = this.api.as(this.repA)
+			.header("Accept", "application/json")
+			.language("en")
+			.get("/odata/potentials?$top=-1");
+		assertThat(english.json().path("error").path("message").asString())
+			.isEqualTo("The system query option '$top' has the not-allowed value '-1'.");
 		Api.Response skipToken = this.api.as(this.repA)
 			.header("Accept", "application/json")
 			.get("/odata/potentials?$skiptoken=x");
