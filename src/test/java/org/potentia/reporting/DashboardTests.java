@@ -2,6 +2,7 @@ package org.potentia.reporting;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,31 @@ class DashboardTests {
 			.orElseThrow();
 		assertThat(proposal.weighted()).isEqualByComparingTo("1500");
 		assertThat(proposal.href()).startsWith("/opportunities?status=open&stage_id=");
+	}
+
+	@Test
+	void anOpportunityListShowsTheFirstByCloseDateAndCountsThemAll() {
+		List<Long> overdue = new ArrayList<>();
+		for (int i = SalesWidgets.LIST_SIZE + 2; i >= 1; i--) {
+			overdue.add(opportunity(this.repC, "proposal", "100", this.today.minusDays(i * 3L)));
+			opportunity(this.repC, "won", "5000", this.today.minusDays(i * 3L + 1));
+		}
+		opportunity(this.repC, "proposal", "7000", this.today.plusDays(3));
+
+		SalesWidgets.OpportunityList list = this.widgets.overdue(this.repC.currentUser());
+
+		assertThat(list.count()).isEqualTo(SalesWidgets.LIST_SIZE + 2);
+		assertThat(list.total()).isEqualByComparingTo(String.valueOf(100 * (SalesWidgets.LIST_SIZE + 2)));
+		assertThat(list.rows()).extracting(SalesWidgets.OpportunityRow::id)
+			.containsExactlyElementsOf(overdue.subList(0, SalesWidgets.LIST_SIZE));
+		assertThat(list.rows().get(0).closeDate()).isEqualTo(this.today.minusDays((SalesWidgets.LIST_SIZE + 2) * 3L));
+		assertThat(list.rows().get(0).name()).isEqualTo(this.tag + " proposal");
+		assertThat(list.rows().get(0).amount()).isEqualByComparingTo("100");
+		// None at all: no rows, a count of nothing and a total of zero.
+		SalesWidgets.OpportunityList none = this.widgets.overdue(this.repA.currentUser());
+		assertThat(none.rows()).isEmpty();
+		assertThat(none.count()).isZero();
+		assertThat(none.total()).isEqualByComparingTo("0");
 	}
 
 	@Test
