@@ -207,9 +207,8 @@ final class ReportSql {
 				filter = ReportSql.this.filters.parse(this.module, this.query.filter());
 			}
 			catch (BadQueryException ex) {
-				String detail = (ex.getMessageKey() != null) ? ReportSql.this.messages.getMessage(ex.getMessageKey(),
-						ex.getArguments(), ex.getMessage(), this.locale) : ex.getMessage();
-				throw new ReportException("error.report.filter", "/filter", detail);
+				throw new ReportException("error.report.filter", "/filter",
+						ReportSql.this.messages.getMessage(ex, this.locale));
 			}
 			SqlCondition where = this.visibility.of(this.module, "t").and(filter);
 			// As in lists: a filter on a linked record's field sees that record only if

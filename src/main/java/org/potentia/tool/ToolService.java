@@ -135,7 +135,7 @@ public class ToolService {
 				this.filters.parse(this.catalogue.get(tool.getModule()), condition);
 			}
 			catch (BadQueryException ex) {
-				throw ValidationException.of("condition", "error.tool.condition", ex.getMessage());
+				throw ValidationException.of("condition", "error.tool.condition", ex);
 			}
 		}
 		List<String> validTargets = targets.stream().filter((t) -> this.catalogue.find(t).isPresent()).toList();

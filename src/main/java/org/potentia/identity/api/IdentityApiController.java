@@ -89,7 +89,7 @@ class IdentityApiController {
 				}
 			}
 			catch (JacksonException ex) {
-				throw new BadQueryException("the request body is not valid JSON");
+				throw new BadQueryException("error.query.body_json");
 			}
 		}
 		IdentityService.IssuedToken token = this.identity.issueToken(current, name);

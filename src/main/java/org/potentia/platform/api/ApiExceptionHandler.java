@@ -59,8 +59,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(BadQueryException.class)
 	ResponseEntity<Map<String, Object>> badQuery(BadQueryException ex) {
-		String detail = (ex.getMessageKey() != null) ? this.messages.get(ex.getMessageKey(), ex.getArguments())
-				: ex.getMessage();
+		String detail = this.messages.get(ex.getMessageKey(), ex.getArguments());
 		if (ex.getParameter() != null) {
 			return ApiError.of(HttpStatus.BAD_REQUEST,
 					List.of(ApiError.parameterError(HttpStatus.BAD_REQUEST, detail, ex.getParameter())));

@@ -240,7 +240,7 @@ class JsonApiController {
 		List<Map<String, Object>> included = new ArrayList<>();
 		for (String name : names) {
 			Field relation = definition.relation(name)
-				.orElseThrow(() -> new BadQueryException("cannot include '" + name + "' in " + definition.name()));
+				.orElseThrow(() -> new BadQueryException("error.query.include", name, definition.name()));
 			ModuleDefinition target = this.catalogue.get(relation.relationModule());
 			Set<Long> ids = rows.stream()
 				.map((row) -> (Long) row.get(relation.name()))
@@ -294,7 +294,7 @@ class JsonApiController {
 		for (String name : fields.split(",")) {
 			String trimmed = name.trim();
 			if (definition.field(trimmed).isEmpty()) {
-				throw new BadQueryException("unknown field '" + trimmed + "' in fields[" + definition.name() + "]");
+				throw new BadQueryException("error.query.fields", trimmed, definition.name());
 			}
 			names.add(trimmed);
 		}
@@ -303,18 +303,18 @@ class JsonApiController {
 
 	private Map<String, Object> attributes(String body, String module, String id) {
 		if (body == null || body.isBlank()) {
-			throw new BadQueryException("the request body must be a JSON:API document with data.attributes");
+			throw new BadQueryException("error.query.body_document");
 		}
 		JsonNode document;
 		try {
 			document = this.json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new BadQueryException("the request body is not valid JSON");
+			throw new BadQueryException("error.query.body_json");
 		}
 		JsonNode data = document.get("data");
 		if (data == null || !data.isObject()) {
-			throw new BadQueryException("the request body must have a 'data' object");
+			throw new BadQueryException("error.query.body_data");
 		}
 		JsonNode type = data.get("type");
 		if (type != null && !type.isNull() && !module.equals(type.asString())) {
@@ -326,7 +326,7 @@ class JsonApiController {
 		}
 		JsonNode attributes = data.get("attributes");
 		if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
-			throw new BadQueryException("data.attributes must be an object");
+			throw new BadQueryException("error.query.body_attributes");
 		}
 		return JsonAttributes.of(attributes);
 	}
@@ -358,7 +358,7 @@ class JsonApiController {
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			throw new BadQueryException(name + " must be a whole number");
+			throw new BadQueryException("error.query.whole_number", name);
 		}
 	}
 

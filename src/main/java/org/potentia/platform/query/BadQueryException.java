@@ -1,11 +1,21 @@
 package org.potentia.platform.query;
 
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import org.springframework.context.MessageSourceResolvable;
+
 /**
- * A filter, sort or paging parameter the server cannot understand. The message names the
- * problem and is safe to show to the client (it never echoes SQL). It may name the query
- * parameter at fault, and may carry a message key for an answer in the user's language.
+ * A filter, sort, paging parameter or request body the server cannot understand, told by
+ * a message key of the application's messages and its arguments, so that it is answered
+ * in the user's language. Its {@link #getMessage() message}, for logs, is the English
+ * text of the key. It never echoes SQL. It may name the query parameter at fault. As a
+ * {@link MessageSourceResolvable} it can be the argument of another message ("The filter
+ * cannot be used: …"), which the message source then resolves in the same language.
  */
-public class BadQueryException extends RuntimeException {
+public class BadQueryException extends RuntimeException implements MessageSourceResolvable {
 
 	private final String parameter;
 
@@ -13,31 +23,40 @@ public class BadQueryException extends RuntimeException {
 
 	private final Object[] arguments;
 
-	public BadQueryException(String message) {
-		this(message, null, null);
+	/**
+	 * @param messageKey a key of the application's messages ({@code messages.properties})
+	 * @param arguments the key's arguments
+	 */
+	public BadQueryException(String messageKey, Object... arguments) {
+		this(null, messageKey, arguments);
 	}
 
-	private BadQueryException(String message, String parameter, String messageKey, Object... arguments) {
-		super(message);
+	private BadQueryException(String parameter, String messageKey, Object... arguments) {
+		super(english(messageKey, arguments));
 		this.parameter = parameter;
 		this.messageKey = messageKey;
-		this.arguments = arguments;
+		this.arguments = arguments.clone();
 	}
 
 	/**
-	 * A problem told in the user's language by a message key, with the English message
-	 * for logs.
+	 * The key's English text, formatted as the application's message source formats it
+	 * (by {@link MessageFormat} only when there are arguments).
 	 */
-	public static BadQueryException localised(String message, String messageKey, Object... arguments) {
-		return new BadQueryException(message, null, messageKey, arguments);
+	private static String english(String messageKey, Object... arguments) {
+		try {
+			String text = ResourceBundle.getBundle("messages", Locale.ROOT).getString(messageKey);
+			return (arguments.length == 0) ? text : new MessageFormat(text, Locale.ENGLISH).format(arguments);
+		}
+		catch (MissingResourceException ex) {
+			throw new IllegalArgumentException("no message " + messageKey, ex);
+		}
 	}
 
 	/**
 	 * This problem, as one of the named query parameter.
 	 */
 	public BadQueryException inParameter(String name) {
-		return (this.parameter != null) ? this
-				: new BadQueryException(getMessage(), name, this.messageKey, this.arguments);
+		return (this.parameter != null) ? this : new BadQueryException(name, this.messageKey, this.arguments);
 	}
 
 	/**
@@ -48,15 +67,25 @@ public class BadQueryException extends RuntimeException {
 	}
 
 	/**
-	 * The message key of the problem, or {@code null} if only the English message tells
-	 * it.
+	 * The message key of the problem.
 	 */
 	public String getMessageKey() {
 		return this.messageKey;
 	}
 
+	@Override
+	public String[] getCodes() {
+		return new String[] { this.messageKey };
+	}
+
+	@Override
 	public Object[] getArguments() {
-		return (this.arguments != null) ? this.arguments.clone() : new Object[0];
+		return this.arguments.clone();
+	}
+
+	@Override
+	public String getDefaultMessage() {
+		return getMessage();
 	}
 
 }

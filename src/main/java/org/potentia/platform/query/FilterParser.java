@@ -79,7 +79,7 @@ public class FilterParser {
 			node = this.json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(filter);
 		}
 		catch (JacksonException ex) {
-			throw new BadQueryException("filter is not valid JSON");
+			throw new BadQueryException("error.query.filter_json");
 		}
 		return parse(module, node);
 	}
@@ -103,16 +103,16 @@ public class FilterParser {
 
 		SqlCondition expression(JsonNode node, int depth) {
 			if (depth > MAX_DEPTH) {
-				throw new BadQueryException("filter is nested more than " + MAX_DEPTH + " levels deep");
+				throw new BadQueryException("error.query.filter_depth", MAX_DEPTH);
 			}
 			if (++this.conditions > MAX_CONDITIONS) {
-				throw new BadQueryException("filter has more than " + MAX_CONDITIONS + " conditions");
+				throw new BadQueryException("error.query.filter_size", MAX_CONDITIONS);
 			}
 			if (node.isArray()) {
 				return logic("$and", node, depth);
 			}
 			if (!node.isObject() || node.isEmpty()) {
-				throw new BadQueryException("filter expression must be a non-empty JSON object");
+				throw new BadQueryException("error.query.filter_expression");
 			}
 			List<SqlCondition> parts = new ArrayList<>();
 			for (Map.Entry<String, JsonNode> entry : node.properties()) {
@@ -138,7 +138,7 @@ public class FilterParser {
 			}
 			if (!COMPARISONS.containsKey(operator) && !TEXT_OPERATORS.contains(operator)
 					&& !Set.of("$in", "$nin", "$between", "$not.between", "$is.null", "$not.null").contains(operator)) {
-				throw new BadQueryException("unknown filter operator '" + operator + "'");
+				throw new BadQueryException("error.query.filter_operator", operator);
 			}
 			List<JsonNode> args = arguments(operator, arguments);
 			ColumnRef column = column(fieldName(operator, args.get(0)));
@@ -161,13 +161,13 @@ public class FilterParser {
 					expectCount(operator, args, 1);
 					yield new SqlCondition(column.sql() + " IS NOT NULL", List.of(), column.relations());
 				}
-				default -> throw new BadQueryException("unknown filter operator '" + operator + "'");
+				default -> throw new BadQueryException("error.query.filter_operator", operator);
 			};
 		}
 
 		private SqlCondition logic(String operator, JsonNode arguments, int depth) {
 			if (!arguments.isArray() || arguments.isEmpty()) {
-				throw new BadQueryException(operator + " needs a non-empty array of expressions");
+				throw new BadQueryException("error.query.filter_logic", operator);
 			}
 			List<SqlCondition> parts = new ArrayList<>();
 			for (JsonNode element : arguments) {
@@ -186,8 +186,7 @@ public class FilterParser {
 				return switch (operator) {
 					case "$eq" -> new SqlCondition(column.sql() + " IS NULL", List.of(), column.relations());
 					case "$ne" -> new SqlCondition(column.sql() + " IS NOT NULL", List.of(), column.relations());
-					default ->
-						throw new BadQueryException(operator + " cannot compare " + column.name() + " with null");
+					default -> throw new BadQueryException("error.query.filter_null", operator, column.name());
 				};
 			}
 			String sql = column.sqlFor(value) + " " + COMPARISONS.get(operator) + " ?";
@@ -199,7 +198,7 @@ public class FilterParser {
 
 		private SqlCondition text(String operator, ColumnRef column, JsonNode argument) {
 			if (argument == null || !argument.isValueNode() || argument.isNull()) {
-				throw new BadQueryException(operator + " needs a text value for " + column.name());
+				throw new BadQueryException("error.query.filter_text", operator, column.name());
 			}
 			String text = argument.asString();
 			String lower = "LOWER(CAST(" + column.sql() + " AS VARCHAR(10000)))";
@@ -208,7 +207,7 @@ public class FilterParser {
 					Pattern.compile(text);
 				}
 				catch (PatternSyntaxException ex) {
-					throw new BadQueryException("$regex for " + column.name() + " is not a valid regular expression");
+					throw new BadQueryException("error.query.filter_regex", column.name());
 				}
 				return new SqlCondition("REGEXP_LIKE(CAST(" + column.sql() + " AS VARCHAR(10000)), ?, 'i')",
 						List.of(text), column.relations());
@@ -230,16 +229,16 @@ public class FilterParser {
 			expectCount(operator, args, 2);
 			JsonNode values = args.get(1);
 			if (!values.isArray() || values.isEmpty()) {
-				throw new BadQueryException(operator + " needs a non-empty array of values for " + column.name());
+				throw new BadQueryException("error.query.filter_values", operator, column.name());
 			}
 			if (values.size() > 1000) {
-				throw new BadQueryException(operator + " takes at most 1000 values");
+				throw new BadQueryException("error.query.filter_values_max", operator, 1000);
 			}
 			List<Object> parameters = new ArrayList<>();
 			for (JsonNode value : values) {
 				Object converted = value(column, value);
 				if (converted == null) {
-					throw new BadQueryException(operator + " values for " + column.name() + " must not be null");
+					throw new BadQueryException("error.query.filter_values_null", operator, column.name());
 				}
 				parameters.add(converted);
 			}
@@ -266,7 +265,7 @@ public class FilterParser {
 			Object from = value(column, low);
 			Object to = value(column, high);
 			if (from == null || to == null) {
-				throw new BadQueryException(operator + " needs two bounds for " + column.name());
+				throw new BadQueryException("error.query.filter_bounds", operator, column.name());
 			}
 			String sql = column.sqlFor(from) + " BETWEEN ? AND ?";
 			if ("$not.between".equals(operator)) {
@@ -280,7 +279,7 @@ public class FilterParser {
 				return null;
 			}
 			if (!node.isValueNode()) {
-				throw new BadQueryException("value for " + column.name() + " must be a single value");
+				throw new BadQueryException("error.query.filter_single", column.name());
 			}
 			String text = node.asString();
 			Field field = column.field();
@@ -291,11 +290,10 @@ public class FilterParser {
 				return Values.convert(field, node.isNumber() ? node.numberValue() : text);
 			}
 			catch (Values.OutOfRangeException ex) {
-				throw BadQueryException.localised("filter value for " + column.name() + ": " + ex.getMessage(),
-						"error.filter.out_of_range", column.name(), ex.getValue());
+				throw new BadQueryException("error.filter.out_of_range", column.name(), ex.getValue());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new BadQueryException("filter value for " + column.name() + ": " + ex.getMessage());
+				throw new BadQueryException("error.query.filter_value", column.name(), ex.getMessage(), text);
 			}
 		}
 
@@ -319,21 +317,21 @@ public class FilterParser {
 				result.add(arguments);
 			}
 			if (result.isEmpty()) {
-				throw new BadQueryException(operator + " needs an array: [field, values…]");
+				throw new BadQueryException("error.query.filter_arguments", operator);
 			}
 			return result;
 		}
 
 		private String fieldName(String operator, JsonNode node) {
 			if (!node.isString()) {
-				throw new BadQueryException(operator + " must name a field first");
+				throw new BadQueryException("error.query.filter_field_first", operator);
 			}
 			return node.asString();
 		}
 
 		private void expectCount(String operator, List<JsonNode> args, int count) {
 			if (args.size() != count) {
-				throw new BadQueryException(operator + " takes " + (count - 1) + " value(s) after the field name");
+				throw new BadQueryException("error.query.filter_count", operator, count - 1);
 			}
 		}
 
@@ -342,21 +340,20 @@ public class FilterParser {
 			if (dot < 0) {
 				Field field = this.module.field(path)
 					.filter(Field::isFilterable)
-					.orElseThrow(() -> new BadQueryException(
-							"unknown field '" + path + "' in filter for " + this.module.name()));
+					.orElseThrow(() -> new BadQueryException("error.query.filter_field", path, this.module.name()));
 				return new ColumnRef(path, field, "t." + field.column(), Set.of());
 			}
 			String relationName = path.substring(0, dot);
 			String fieldName = path.substring(dot + 1);
 			Field relation = this.module.relation(relationName)
-				.orElseThrow(() -> new BadQueryException(
-						"unknown relation '" + relationName + "' in filter for " + this.module.name()));
+				.orElseThrow(
+						() -> new BadQueryException("error.query.filter_relation", relationName, this.module.name()));
 			ModuleDefinition target = FilterParser.this.catalogue.find(relation.relationModule())
-				.orElseThrow(() -> new BadQueryException("unknown relation '" + relationName + "'"));
+				.orElseThrow(
+						() -> new BadQueryException("error.query.filter_relation", relationName, this.module.name()));
 			Field field = target.field(fieldName)
 				.filter(Field::isFilterable)
-				.orElseThrow(() -> new BadQueryException(
-						"unknown field '" + fieldName + "' of relation '" + relationName + "' in filter"));
+				.orElseThrow(() -> new BadQueryException("error.query.filter_relation_field", fieldName, relationName));
 			return new ColumnRef(path, field, RecordQueries.relationAlias(relationName) + "." + field.column(),
 					Set.of(relationName));
 		}

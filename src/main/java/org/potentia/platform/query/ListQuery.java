@@ -16,10 +16,10 @@ public record ListQuery(String search, SqlCondition filter, String sort, int pag
 
 	public ListQuery {
 		if (page < 1) {
-			throw new BadQueryException("page[number] must be 1 or more");
+			throw new BadQueryException("error.query.page_number");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new BadQueryException("page[size] must be between 1 and " + MAX_PAGE_SIZE);
+			throw new BadQueryException("error.query.page_size", MAX_PAGE_SIZE);
 		}
 		filter = (filter != null) ? filter : SqlCondition.TRUE;
 	}

@@ -39,7 +39,7 @@ final class NowExpression {
 	static Object evaluate(String text, Clock clock) {
 		Matcher head = HEAD.matcher(text);
 		if (!head.find()) {
-			throw new BadQueryException("'" + text + "' is not a $now expression");
+			throw new BadQueryException("error.query.now", text);
 		}
 		OffsetDateTime value = OffsetDateTime.now(clock);
 		if (head.group(2) != null) {
@@ -53,7 +53,7 @@ final class NowExpression {
 				if (rest.substring(position).isBlank()) {
 					break;
 				}
-				throw new BadQueryException("'" + text + "' is not a $now expression (expected e.g. '$now -7 days')");
+				throw new BadQueryException("error.query.now", text);
 			}
 			long amount = Long.parseLong(term.group(2)) * ("-".equals(term.group(1)) ? -1 : 1);
 			value = value.plus(amount, unit(term.group(3)));

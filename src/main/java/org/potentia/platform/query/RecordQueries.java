@@ -587,14 +587,14 @@ public class RecordQueries {
 			String fieldName = name;
 			Field field = module.field(fieldName)
 				.filter(Field::isSortable)
-				.orElseThrow(() -> new BadQueryException("cannot sort " + module.name() + " by '" + fieldName + "'"));
+				.orElseThrow(() -> new BadQueryException("error.query.sort_field", module.name(), fieldName));
 			idSeen |= "id".equals(field.name());
 			// No NULLS FIRST/LAST: the database's default order is the one its indexes
 			// serve.
 			terms.add("t." + field.column() + (descending ? " DESC" : " ASC"));
 		}
 		if (terms.size() > 5) {
-			throw new BadQueryException("sort takes at most 5 fields");
+			throw new BadQueryException("error.query.sort_size", 5);
 		}
 		List<String> result = new ArrayList<>(terms);
 		if (!idSeen) {

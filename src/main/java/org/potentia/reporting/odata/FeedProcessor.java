@@ -152,7 +152,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 			throw this.feed.error(ex);
 		}
 		catch (BadQueryException ex) {
-			throw this.feed.error(FeedException.badRequest("error.odata.sort", ex.getMessage()));
+			throw this.feed.error(FeedException.badRequest("error.odata.sort", ex));
 		}
 	}
 

@@ -211,7 +211,7 @@ class ReportBuilderController {
 					DRILL_PAGE_SIZE);
 		}
 		catch (BadQueryException ex) {
-			throw new ReportException("error.report.filter", "/filter", ex.getMessage());
+			throw new ReportException("error.report.filter", "/filter", ex);
 		}
 		PageResult result = this.queries.list(definition, query, user);
 		List<String> columns = definition.summaryFields().isEmpty()

@@ -127,13 +127,13 @@ class ConversionApiController {
 			attributes = this.json.readTree(body).path("data").path("attributes");
 		}
 		catch (JacksonException ex) {
-			throw new BadQueryException("the request body is not valid JSON");
+			throw new BadQueryException("error.query.body_json");
 		}
 		if (attributes.isMissingNode() || attributes.isNull()) {
 			return ConversionService.Request.defaults();
 		}
 		if (!attributes.isObject()) {
-			throw new BadQueryException("data.attributes must be an object");
+			throw new BadQueryException("error.query.body_attributes");
 		}
 		Long toolId = null;
 		JsonNode tool = attributes.get("tool");
@@ -153,7 +153,7 @@ class ConversionApiController {
 				for (Map.Entry<String, JsonNode> entry : node.properties()) {
 					JsonNode value = entry.getValue();
 					if (value.isContainer()) {
-						throw new BadQueryException(module + "." + entry.getKey() + " must be a single value");
+						throw new BadQueryException("error.query.single_value", module + "." + entry.getKey());
 					}
 					fields.put(entry.getKey(),
 							value.isNull() ? null : value.isNumber() ? value.numberValue() : value.asString());
@@ -176,7 +176,7 @@ class ConversionApiController {
 		if (node.isString() && node.asString().matches("\\d{1,18}")) {
 			return Long.parseLong(node.asString());
 		}
-		throw new BadQueryException("ids must be whole numbers");
+		throw new BadQueryException("error.query.conversion_ids");
 	}
 
 	private static Boolean boolOrNull(JsonNode node) {
@@ -189,7 +189,7 @@ class ConversionApiController {
 		if (node.isString() && node.asString().matches("true|false")) {
 			return Boolean.valueOf(node.asString());
 		}
-		throw new BadQueryException("create_account and create_contact must be true or false");
+		throw new BadQueryException("error.query.conversion_flags");
 	}
 
 }

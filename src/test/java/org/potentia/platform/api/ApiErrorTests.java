@@ -98,7 +98,26 @@ class ApiErrorTests {
 		Response response = this.api.as(this.rep).get("/api/v1/accounts?filter=" + Api.encode("{\"$eq\":[\"name\""));
 
 		assertError(response, 400);
-		assertThat(response.errorDetail()).isEqualTo("filter is not valid JSON");
+		assertThat(response.errorDetail()).isEqualTo("The filter is not valid JSON.");
+	}
+
+	@Test
+	void aBadFilterSortOrPageIsToldInTheUsersLanguage() {
+		Response json = this.api.as(this.rep)
+			.language("de")
+			.get("/api/v1/accounts?filter=" + Api.encode("{\"$eq\":[\"name\""));
+		assertError(json, 400);
+		assertThat(json.errorDetail()).isEqualTo("Der Filter ist kein g\u00fcltiges JSON.");
+		Response field = this.api.as(this.rep)
+			.language("de")
+			.get("/api/v1/accounts?filter=" + Api.encode("{\"$eq\":[\"no_such_field\",\"x\"]}"));
+		assertThat(field.errorDetail()).isEqualTo("Ein Feld 'no_such_field' gibt es zum Filtern von accounts nicht.");
+		Response sort = this.api.as(this.rep).language("de").get("/api/v1/accounts?sort=nonsense");
+		assertError(sort, 400);
+		assertThat(sort.errorDetail()).isEqualTo("accounts kann nicht nach 'nonsense' sortiert werden.");
+		Response size = this.api.as(this.rep).language("de").get("/api/v1/accounts?page%5Bsize%5D=0");
+		assertError(size, 400);
+		assertThat(size.errorDetail()).startsWith("page[size] muss zwischen 1 und ");
 	}
 
 	@Test
@@ -107,7 +126,7 @@ class ApiErrorTests {
 			.get("/api/v1/accounts?filter=" + Api.encode("{\"$eq\":[\"no_such_field\",\"x\"]}"));
 
 		assertError(response, 400);
-		assertThat(response.errorDetail()).contains("unknown field 'no_such_field'");
+		assertThat(response.errorDetail()).contains("no field 'no_such_field'");
 	}
 
 	@Test
