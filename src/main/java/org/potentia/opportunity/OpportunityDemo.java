@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class OpportunityDemo implements DemoContributor {
 
-	static final String[] TOPICS = { "CRM rollout", "Support contract", "Hardware refresh", "Cloud migration",
-			"Training package", "Licence renewal", "Integration project", "Maintenance extension" };
+	static final String[] TOPICS = { "CRM-Einführung", "Supportvertrag", "Hardware-Erneuerung", "Cloud-Migration",
+			"Schulungspaket", "Lizenzverlängerung", "Integrationsprojekt", "Wartungsverlängerung" };
 
 	private final OpportunityService opportunities;
 

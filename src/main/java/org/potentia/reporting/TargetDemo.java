@@ -64,7 +64,7 @@ class TargetDemo implements DemoContributor {
 				.filter((user) -> user.getRole() == Role.MANAGER)
 				.findFirst()
 				.ifPresent((manager) -> share(
-						new SavedReports.Details("Team pipeline by stage", "Team", SavedReport.Sharing.TEAM,
+						new SavedReports.Details("Team-Pipeline nach Phase", "Team", SavedReport.Sharing.TEAM,
 								team.getId(), ReportView.BAR),
 						new ReportQuery(PipelineService.POTENTIALS,
 								List.of(Column.of("stage_id"), new Column("amount", Aggregate.SUM, "total", null),
@@ -77,8 +77,8 @@ class TargetDemo implements DemoContributor {
 					40_000L + context.random().nextInt(5) * 10_000L);
 			target(TargetMeasure.WON_COUNT, "user", user.getId(), TargetPeriod.Type.MONTH, today, 3);
 		}
-		share(new SavedReports.Details("This year by owner and stage", "Sales", SavedReport.Sharing.EVERYONE, null,
-				ReportView.STACKED_BAR),
+		share(new SavedReports.Details("Dieses Jahr nach Verantwortlichen und Phase", "Vertrieb",
+				SavedReport.Sharing.EVERYONE, null, ReportView.STACKED_BAR),
 				new ReportQuery(PipelineService.POTENTIALS,
 						List.of(Column.of("owner.name"), Column.of("stage_id"),
 								new Column("amount", Aggregate.SUM, "total", null)),

@@ -98,7 +98,7 @@ class DemoDataTests {
 				.param(widget.reportId())
 				.query(String.class)
 				.single())
-			.containsExactlyInAnyOrder("This year by owner and stage", "Team pipeline by stage");
+			.containsExactlyInAnyOrder("Dieses Jahr nach Verantwortlichen und Phase", "Team-Pipeline nach Phase");
 	}
 
 	@Test
