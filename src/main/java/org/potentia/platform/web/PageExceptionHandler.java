@@ -10,6 +10,7 @@ import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.Messages;
 import org.potentia.platform.NotFoundException;
 import org.potentia.platform.ValidationException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -115,6 +116,16 @@ class PageExceptionHandler {
 		String message = ex.getErrors().isEmpty() ? this.messages.get("error.bad_request")
 				: this.messages.get(ex.getErrors().get(0));
 		return page(request, model, HttpStatus.BAD_REQUEST, message);
+	}
+
+	/**
+	 * A form post naming a list entry no page shows ({@code rows[-1]}, or beyond the
+	 * entries a form may grow to): a bad request, not a 500.
+	 */
+	@ExceptionHandler(InvalidPropertyException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String unbindable(HttpServletRequest request, Model model) {
+		return page(request, model, HttpStatus.BAD_REQUEST, this.messages.get("error.bad_request"));
 	}
 
 	private static String page(HttpServletRequest request, Model model, HttpStatus status, String message) {
