@@ -231,7 +231,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> implemen
 		this.support.accountName(accountId, user);
 		checkYear(year);
 		requireWritable(accountId, year);
-		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
+		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists, locale);
 		if (currency != null && !currency.isBlank() && !AccountFiguresSupport.validCurrency(currency)) {
 			List<String> errors = new ArrayList<>(input.errors());
 			errors.add("figures.error.currency");
@@ -275,7 +275,7 @@ public abstract class AccountFigureService<F extends AccountFigureForm> implemen
 	public AccountFiguresGrid typedGrid(long accountId, int year, String currency, Map<String, String> parameters,
 			CurrentUser user, Locale locale) {
 		checkYear(year);
-		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists);
+		AccountFiguresGrid.Input input = AccountFiguresGrid.read(parameters, year, this.support::areaExists, locale);
 		return grid(accountId, year, user, locale, input, currency);
 	}
 

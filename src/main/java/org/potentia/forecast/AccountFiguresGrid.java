@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -172,12 +173,12 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 	}
 
 	/**
-	 * An amount typed in a form, written the English ({@code 1,234.5}) or the German way
-	 * ({@code 1.234,5}), with at most two decimals.
+	 * An amount typed in a form in the user's language
+	 * ({@link org.potentia.platform.Amounts}), with at most two decimals.
 	 * @throws NumberFormatException if it is none
 	 */
-	public static BigDecimal parseAmount(String text) {
-		return AccountFiguresSupport.parseAmount(text);
+	public static BigDecimal parseAmount(String text, Locale locale) {
+		return AccountFiguresSupport.parseAmount(text, locale);
 	}
 
 	/**
@@ -222,7 +223,8 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 	 * twelve months or of an unknown business area makes an error about the grid; text
 	 * that is no amount, or a negative amount, an error in its cell.
 	 */
-	static Input read(Map<String, String> parameters, int year, java.util.function.LongPredicate areaExists) {
+	static Input read(Map<String, String> parameters, int year, java.util.function.LongPredicate areaExists,
+			Locale locale) {
 		Map<Key, BigDecimal> amounts = new LinkedHashMap<>();
 		Map<String, String> typed = new LinkedHashMap<>();
 		Map<String, String> cellErrors = new LinkedHashMap<>();
@@ -253,7 +255,7 @@ public record AccountFiguresGrid(long accountId, String accountName, int year, S
 				continue;
 			}
 			try {
-				BigDecimal amount = AccountFiguresSupport.parseAmount(text);
+				BigDecimal amount = AccountFiguresSupport.parseAmount(text, locale);
 				if (amount.signum() < 0) {
 					cellErrors.put(entry.getKey(), "figures.error.negative");
 				}

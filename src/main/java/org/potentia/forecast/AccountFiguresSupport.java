@@ -16,6 +16,7 @@ import org.potentia.account.AccountService;
 import org.potentia.pipeline.BusinessArea;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.FieldError;
+import org.potentia.platform.Amounts;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -162,11 +163,8 @@ class AccountFiguresSupport {
 	 * @throws NumberFormatException if it is no number with at most two decimals that
 	 * fits the column
 	 */
-	static BigDecimal parseAmount(String text) {
-		String plain = text.replace(" ", "").replace("\u00a0", "").replace("'", "");
-		int comma = plain.lastIndexOf(',');
-		int dot = plain.lastIndexOf('.');
-		String normal = (comma > dot) ? plain.replace(".", "").replace(',', '.') : plain.replace(",", "");
+	static BigDecimal parseAmount(String text, Locale locale) {
+		String normal = Amounts.normalise(text, locale);
 		if (!normal.matches("[-+]?\\d+(\\.\\d*)?")) {
 			throw new NumberFormatException(text);
 		}

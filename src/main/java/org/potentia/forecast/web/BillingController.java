@@ -62,11 +62,11 @@ class BillingController {
 	 * Amounts as people type them, in English or German.
 	 */
 	@InitBinder("billingForm")
-	void amounts(WebDataBinder binder) {
+	void amounts(WebDataBinder binder, Locale locale) {
 		binder.registerCustomEditor(BigDecimal.class, "amount", new PropertyEditorSupport() {
 			@Override
 			public void setAsText(String text) {
-				setValue((text == null || text.isBlank()) ? null : AccountFiguresGrid.parseAmount(text.trim()));
+				setValue((text == null || text.isBlank()) ? null : AccountFiguresGrid.parseAmount(text.trim(), locale));
 			}
 		});
 	}

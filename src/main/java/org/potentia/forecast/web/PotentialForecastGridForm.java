@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.potentia.forecast.PotentialForecast;
 import org.potentia.forecast.PotentialForecastEntry;
+import org.potentia.platform.Amounts;
 
 /**
  * The month grid as the card's form posts it: every cell as typed, so that a wrong one
@@ -48,17 +49,7 @@ public class PotentialForecastGridForm {
 	 * to refuse.
 	 */
 	static String normalise(String text, Locale locale) {
-		if (text == null) {
-			return null;
-		}
-		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
-		String trimmed = text.trim().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
-		char decimal = symbols.getDecimalSeparator();
-		char grouping = symbols.getGroupingSeparator();
-		if (decimal == '.') {
-			return trimmed.replace(String.valueOf(grouping), "");
-		}
-		return trimmed.replace(String.valueOf(grouping), "").replace(decimal, '.');
+		return Amounts.normalise(text, locale);
 	}
 
 	List<PotentialForecastEntry> entries(Locale locale) {

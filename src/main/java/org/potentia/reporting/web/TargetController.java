@@ -2,9 +2,11 @@ package org.potentia.reporting.web;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.potentia.platform.Amounts;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
@@ -56,7 +58,7 @@ class TargetController {
 	String save(@RequestParam(required = false) String owner, @RequestParam(required = false) String measure,
 			@RequestParam(name = "period_type", required = false) String periodType,
 			@RequestParam(required = false) String period, @RequestParam(required = false) String amount,
-			CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			CurrentUser user, Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		TargetForm form = new TargetForm();
 		form.owner = owner;
 		form.measure = measure;
@@ -64,7 +66,7 @@ class TargetController {
 		form.period = period;
 		form.amount = amount;
 		try {
-			this.targets.save(owner, measure, periodType, period, amount, user);
+			this.targets.save(owner, measure, periodType, period, Amounts.normalise(amount, locale), user);
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

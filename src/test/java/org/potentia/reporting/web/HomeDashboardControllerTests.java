@@ -265,6 +265,28 @@ class HomeDashboardControllerTests {
 		send(post("/targets/999999999/delete"), this.manager).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aTargetIsReadInTheUsersLanguage() throws Exception {
+		String owner = "user:" + this.rep.id();
+		for (String[] typed : new String[][] { { "2032-03", "50.000" }, { "2032-04", "12.345,67" },
+				{ "2032-05", "7500,5" } }) {
+			this.mvc
+				.perform(post("/targets").param("owner", owner)
+					.param("measure", "won_amount")
+					.param("period_type", "month")
+					.param("period", typed[0])
+					.param("amount", typed[1])
+					.header("Accept-Language", "de")
+					.with(as(this.manager))
+					.with(csrf()))
+				.andExpect(status().is3xxRedirection());
+		}
+		assertThat(ok(get("/targets?year=2032"), this.rep)).contains("50,000.00")
+			.contains("12,345.67")
+			.contains("7,500.50")
+			.doesNotContain(">50.00<");
+	}
+
 	private ResultActions target(String owner, String type, String period, String amount, Person person)
 			throws Exception {
 		return send(post("/targets").param("owner", owner)
