@@ -17,7 +17,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
@@ -52,15 +51,15 @@ class ProfileController {
 	}
 
 	@PostMapping("/language")
-	String language(CurrentUser user, @RequestParam String language, HttpServletRequest request,
-			HttpServletResponse response, @RequestHeader(value = "Referer", required = false) String referer) {
+	String language(CurrentUser user, @RequestParam String language, @RequestParam(required = false) String page,
+			HttpServletRequest request, HttpServletResponse response) {
 		Locale locale = UserLocaleResolver.SUPPORTED.stream()
 			.filter((candidate) -> candidate.getLanguage().equals(language))
 			.findFirst()
 			.orElse(Locale.ENGLISH);
 		this.identity.chooseLocale(user, locale.getLanguage());
 		this.localeResolver.setLocale(request, response, locale);
-		return "redirect:" + safeLocalPath(referer);
+		return "redirect:" + safeLocalPath(page);
 	}
 
 	@PostMapping("/password")
@@ -97,6 +96,15 @@ class ProfileController {
 		return "identity/profile";
 	}
 
+	/**
+	 * The address a new token was shown at, asked again (a reload, the back button): the
+	 * profile, since a token is shown only once.
+	 */
+	@GetMapping("/tokens")
+	String tokens() {
+		return "redirect:/profile";
+	}
+
 	@PostMapping("/tokens/{id}/revoke")
 	String revokeToken(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
 		this.identity.revokeToken(user, id);
@@ -111,12 +119,15 @@ class ProfileController {
 		return "redirect:/profile";
 	}
 
-	private static String safeLocalPath(String referer) {
-		if (referer == null) {
+	/**
+	 * The page to return to, if it is a path of this server; else the home page.
+	 */
+	private static String safeLocalPath(String page) {
+		if (page == null) {
 			return "/";
 		}
 		try {
-			java.net.URI uri = java.net.URI.create(referer);
+			java.net.URI uri = java.net.URI.create(page);
 			String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
 			return path.startsWith("/") && !path.startsWith("//")
 					? path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "") : "/";
