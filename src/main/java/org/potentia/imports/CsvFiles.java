@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -113,17 +114,52 @@ final class CsvFiles {
 	}
 
 	/**
-	 * The header and the first rows of a file, for the mapping page.
+	 * The beginning of a file, for the mapping page.
+	 *
+	 * @param rows the header and the first rows
+	 * @param unreadableLine the line from which on the file could not be read, or 0 if
+	 * the rows asked for were read
 	 */
-	static List<List<String>> head(Path file, char delimiter, int rows) throws IOException {
+	record Head(List<List<String>> rows, long unreadableLine) {
+	}
+
+	/**
+	 * The header and the first rows of a file, for the mapping page; if the file cannot
+	 * be read that far (a quotation mark not closed, say), the rows before.
+	 */
+	static Head head(Path file, char delimiter, int rows) throws IOException {
 		List<List<String>> result = new ArrayList<>();
-		try (Reader reader = reader(file); CSVParser parser = format(delimiter).parse(reader)) {
-			Iterator<CSVRecord> records = parser.iterator();
-			while (records.hasNext() && result.size() < rows + 1) {
+		try (Rows records = new Rows(file, delimiter)) {
+			while (result.size() < rows + 1 && records.hasNext()) {
 				result.add(records.next().toList());
 			}
 		}
-		return result;
+		catch (Unreadable ex) {
+			return new Head(result, ex.line());
+		}
+		return new Head(result, 0);
+	}
+
+	/**
+	 * The file cannot be read from a line on: a quotation mark opened there (or later) is
+	 * not closed, or something other than a separator follows a closing one.
+	 */
+	static final class Unreadable extends IOException {
+
+		private final long line;
+
+		Unreadable(long line, Throwable cause) {
+			super("Unreadable from line " + line + ": " + cause.getMessage(), cause);
+			this.line = line;
+		}
+
+		/**
+		 * The first line not read: the one after the last record read.
+		 */
+		long line() {
+			return this.line;
+		}
+
 	}
 
 	/**
@@ -148,12 +184,33 @@ final class CsvFiles {
 			this.records = this.parser.iterator();
 		}
 
-		boolean hasNext() {
-			return this.records.hasNext();
+		/**
+		 * Whether there is another record.
+		 * @throws Unreadable if the next record cannot be read
+		 */
+		boolean hasNext() throws Unreadable {
+			try {
+				return this.records.hasNext();
+			}
+			catch (UncheckedIOException ex) {
+				// commons-csv's iterator reads the next record in hasNext() and wraps
+				// what the parser throws.
+				throw new Unreadable(this.lastLine + 1, ex.getCause());
+			}
 		}
 
-		CSVRecord next() {
-			CSVRecord record = this.records.next();
+		/**
+		 * The next record.
+		 * @throws Unreadable if it cannot be read
+		 */
+		CSVRecord next() throws Unreadable {
+			CSVRecord record;
+			try {
+				record = this.records.next();
+			}
+			catch (UncheckedIOException ex) {
+				throw new Unreadable(this.lastLine + 1, ex.getCause());
+			}
 			long end = this.parser.getCurrentLineNumber();
 			long spanned = 0;
 			for (String value : record) {

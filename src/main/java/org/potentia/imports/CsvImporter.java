@@ -1,7 +1,6 @@
 package org.potentia.imports;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -65,8 +64,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * history row carry, in batches, one transaction per batch: a batch is saved whole or not
  * at all. A row the service or the database refuses is reported and its batch saved
  * without it; any other failure stops the run, leaving the batches before it saved and
- * nothing after. A dry run does all the same work and rolls every batch back. Only the
- * current batch and the unique values seen are held in memory.
+ * nothing after. A file that cannot be read from a line on (a quotation mark not closed)
+ * is imported as if it ended before that line, and the report says so. A dry run does all
+ * the same work and rolls every batch back. Only the current batch and the unique values
+ * seen are held in memory.
  */
 @Component
 class CsvImporter {
@@ -147,10 +148,15 @@ class CsvImporter {
 		catch (Stopped ex) {
 			end(job.id(), run, this.messages.get("import.failed.shutdown", (run != null) ? run.committedLine : 0));
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			long line = (run != null) ? run.lastLine : 0;
-			logger.info("Import {} could not read its file after line {}: {}", job.id(), line, ex.getMessage());
-			end(job.id(), run, this.messages.get("import.failed.read", line, (run != null) ? run.committedLine : 0));
+		catch (CsvFiles.Unreadable ex) {
+			logger.info("Import {} could not read its file from line {} on: {}", job.id(), ex.line(),
+					ex.getCause().getMessage());
+			end(job.id(), run, unreadable(job, run, ex.line()));
+		}
+		catch (IOException ex) {
+			logger.warn("Import {} could not open its file", job.id(), ex);
+			end(job.id(), run, this.messages.get("import.failed.unexpected", (run != null) ? run.lastLine : 0,
+					(run != null) ? run.committedLine : 0));
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseFailures.isUnavailable(ex)) {
@@ -162,6 +168,18 @@ class CsvImporter {
 			end(job.id(), run, this.messages.get("import.failed.unexpected", (run != null) ? run.lastLine : 0,
 					(run != null) ? run.committedLine : 0));
 		}
+	}
+
+	/**
+	 * Why the run stopped at a line it could not read, and what became of the rows before
+	 * it: checked in a dry run, saved if good in an import.
+	 */
+	private String unreadable(ImportJob job, Run run, long line) {
+		if (run == null || run.read == 0) {
+			return this.messages.get("import.failed.read_none", line);
+		}
+		return this.messages.get(job.dryRun() ? "import.failed.read_dry_run" : "import.failed.read", line,
+				run.lastLine);
 	}
 
 	private void end(long id, Run run, String failure) {
@@ -300,20 +318,28 @@ class CsvImporter {
 				}
 				int width = rows.next().size();
 				this.lastLine = rows.line();
-				while (rows.hasNext()) {
-					if (this.stopping.getAsBoolean()) {
-						throw new Stopped();
+				try {
+					while (rows.hasNext()) {
+						if (this.stopping.getAsBoolean()) {
+							throw new Stopped();
+						}
+						CSVRecord record = rows.next();
+						this.lastLine = rows.line();
+						this.read++;
+						handle(record, this.lastLine, width);
+						if (this.batch.size() >= CsvImporter.this.batchSize) {
+							flush();
+						}
+						if (System.nanoTime() - this.lastProgress > 1_000_000_000L) {
+							progress();
+						}
 					}
-					CSVRecord record = rows.next();
-					this.lastLine = rows.line();
-					this.read++;
-					handle(record, this.lastLine, width);
-					if (this.batch.size() >= CsvImporter.this.batchSize) {
-						flush();
-					}
-					if (System.nanoTime() - this.lastProgress > 1_000_000_000L) {
-						progress();
-					}
+				}
+				catch (CsvFiles.Unreadable ex) {
+					// The rows read before stay this run's: saved (or checked) as if the
+					// file ended there, so a dry run counts what the import would save.
+					flush();
+					throw ex;
 				}
 				flush();
 			}

@@ -193,7 +193,8 @@ public class CsvImports implements DisposableBean {
 	 */
 	public Preview preview(ImportJob job, CurrentUser user, Locale locale) throws IOException {
 		ModuleDefinition module = module(job.module(), user);
-		List<List<String>> head = CsvFiles.head(file(job), job.delimiter(), PREVIEW_ROWS);
+		CsvFiles.Head read = CsvFiles.head(file(job), job.delimiter(), PREVIEW_ROWS);
+		List<List<String>> head = read.rows();
 		List<String> header = head.isEmpty() ? List.of() : head.get(0);
 		List<FieldChoice> fields = new ArrayList<>();
 		for (Field field : importable(module)) {
@@ -201,15 +202,16 @@ public class CsvImports implements DisposableBean {
 		}
 		List<String> mapping = job.mapping().size() == header.size() ? job.mapping()
 				: suggest(module, header, this.jobs.rememberedMapping(user.id(), module.name()));
-		return new Preview(header, head.subList(Math.min(1, head.size()), head.size()), fields, mapping);
+		return new Preview(header, head.subList(Math.min(1, head.size()), head.size()), fields, mapping,
+				read.unreadableLine());
 	}
 
 	/**
 	 * Starts a dry run or the import, in the background, with this mapping (which becomes
 	 * the user's remembered one).
 	 * @param mapping the field name for each column, or an empty string to skip it
-	 * @throws ValidationException (field {@code mapping}) if a field is named twice or a
-	 * required field has no column and no default
+	 * @throws ValidationException (field {@code mapping}) if a field is named twice, a
+	 * required field has no column and no default, or the header cannot be read
 	 * @throws ConflictException if the import runs already or has been imported
 	 */
 	public void start(String module, long id, List<String> mapping, boolean dryRun, CurrentUser user)
@@ -219,7 +221,11 @@ public class CsvImports implements DisposableBean {
 		if (!job.isImportable() || !hasFile(job)) {
 			throw new ConflictException("import.error.done");
 		}
-		List<String> header = CsvFiles.head(file(job), job.delimiter(), 0).stream().findFirst().orElse(List.of());
+		CsvFiles.Head head = CsvFiles.head(file(job), job.delimiter(), 0);
+		if (head.rows().isEmpty()) {
+			throw ValidationException.of("mapping", "import.unreadable", Math.max(1, head.unreadableLine()));
+		}
+		List<String> header = head.rows().get(0);
 		List<String> columns = checkMapping(definition, header, mapping, user);
 		Map<String, String> remembered = new LinkedHashMap<>(this.jobs.rememberedMapping(user.id(), module));
 		for (int i = 0; i < header.size(); i++) {
@@ -413,9 +419,11 @@ public class CsvImports implements DisposableBean {
 	 * @param rows the first rows
 	 * @param fields the fields a column can go to
 	 * @param mapping the field chosen for each column, or an empty string
+	 * @param unreadableLine the line from which on the file cannot be read (a quotation
+	 * mark not closed, say), if the first rows reach it; else 0
 	 */
-	public record Preview(List<String> header, List<List<String>> rows, List<FieldChoice> fields,
-			List<String> mapping) {
+	public record Preview(List<String> header, List<List<String>> rows, List<FieldChoice> fields, List<String> mapping,
+			long unreadableLine) {
 
 		/**
 		 * The value of a preview row's column, or an empty string.

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reading uploaded files: separator, encoding, byte order mark, and the line each row
- * starts on.
+ * Reading uploaded files: separator, encoding, byte order mark, the line each row starts
+ * on, and the line a file cannot be read from.
  */
 class CsvFilesTests {
 
@@ -40,6 +40,29 @@ class CsvFilesTests {
 			}
 		}
 		assertThat(seen).containsExactly("Name@1", "A@2", "B@4", "C@6");
+	}
+
+	@Test
+	void aQuotationMarkNotClosedEndsTheReadableRowsWithTheLineItStartsOn() throws Exception {
+		Path file = write("last_name,company\nJones,ACME\n\"Smith,ACME\nMiller,ACME\n", StandardCharsets.UTF_8);
+
+		CsvFiles.Head head = CsvFiles.head(file, ',', 3);
+
+		assertThat(head.rows()).containsExactly(List.of("last_name", "company"), List.of("Jones", "ACME"));
+		assertThat(head.unreadableLine()).isEqualTo(3);
+		try (CsvFiles.Rows rows = new CsvFiles.Rows(file, ',')) {
+			rows.next();
+			rows.next();
+			assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(CsvFiles.Unreadable.class,
+					(ex) -> assertThat(ex.line()).isEqualTo(3));
+		}
+	}
+
+	@Test
+	void aFileThatCanBeReadHasNoUnreadableLine() throws Exception {
+		Path file = write("last_name,company\nJones,ACME\n", StandardCharsets.UTF_8);
+
+		assertThat(CsvFiles.head(file, ',', 3).unreadableLine()).isZero();
 	}
 
 	@Test

@@ -118,6 +118,31 @@ class CsvImportControllerTests {
 	}
 
 	@Test
+	void aFileWithAQuotationMarkNotClosedOpensWithTheRowsBeforeAndSaysFromWhichLineOnItCannotBeRead() throws Exception {
+		String job = upload("leads",
+				("last_name,company\n" + this.tag + ",ACME\n\"Smith,ACME\n").getBytes(StandardCharsets.UTF_8));
+
+		this.mvc.perform(get(job).with(user(this.rep)).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The file cannot be read from line 3 on")))
+			.andExpect(content().string(containsString(">" + this.tag + "<")))
+			.andExpect(content().string(containsString("id=\"mapping-1\"")));
+		this.mvc.perform(get(job).with(user(this.rep)).header("Accept-Language", "de"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Die Datei kann ab Zeile 3 nicht gelesen werden")));
+	}
+
+	@Test
+	void aFileUnreadableRightAfterItsHeaderOpensToo() throws Exception {
+		String job = upload("leads", "last_name,company\n\"Smith,ACME\n".getBytes(StandardCharsets.UTF_8));
+
+		this.mvc.perform(get(job).with(user(this.rep)).header("Accept-Language", "de"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Die Datei kann ab Zeile 2 nicht gelesen werden")))
+			.andExpect(content().string(containsString("id=\"mapping-1\"")));
+	}
+
+	@Test
 	void anotherUsersImportIsNotFound() throws Exception {
 		String job = upload("leads", ("Last name\n" + this.tag + "\n").getBytes(StandardCharsets.UTF_8));
 		CurrentUser other = this.fixtures.rep("Peeker");
