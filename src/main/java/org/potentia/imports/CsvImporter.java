@@ -146,7 +146,7 @@ class CsvImporter {
 			end(job.id(), run, ex.getMessage());
 		}
 		catch (Stopped ex) {
-			end(job.id(), run, this.messages.get("import.failed.shutdown", (run != null) ? run.committedLine : 0));
+			end(job.id(), run, stopped(job, "import.failed.shutdown", (run != null) ? run.committedLine : 0));
 		}
 		catch (CsvFiles.Unreadable ex) {
 			logger.info("Import {} could not read its file from line {} on: {}", job.id(), ex.line(),
@@ -155,7 +155,7 @@ class CsvImporter {
 		}
 		catch (IOException ex) {
 			logger.warn("Import {} could not open its file", job.id(), ex);
-			end(job.id(), run, this.messages.get("import.failed.unexpected", (run != null) ? run.lastLine : 0,
+			end(job.id(), run, stopped(job, "import.failed.unexpected", (run != null) ? run.lastLine : 0,
 					(run != null) ? run.committedLine : 0));
 		}
 		catch (RuntimeException ex) {
@@ -165,7 +165,7 @@ class CsvImporter {
 			else {
 				logger.error("Import {} failed", job.id(), ex);
 			}
-			end(job.id(), run, this.messages.get("import.failed.unexpected", (run != null) ? run.lastLine : 0,
+			end(job.id(), run, stopped(job, "import.failed.unexpected", (run != null) ? run.lastLine : 0,
 					(run != null) ? run.committedLine : 0));
 		}
 	}
@@ -178,8 +178,15 @@ class CsvImporter {
 		if (run == null || run.read == 0) {
 			return this.messages.get("import.failed.read_none", line);
 		}
-		return this.messages.get(job.dryRun() ? "import.failed.read_dry_run" : "import.failed.read", line,
-				run.lastLine);
+		return stopped(job, "import.failed.read", line, run.lastLine);
+	}
+
+	/**
+	 * Why the run stopped, and what it saved: a dry run's message says instead that it
+	 * saved nothing.
+	 */
+	private String stopped(ImportJob job, String key, Object... arguments) {
+		return this.messages.get(job.dryRun() ? key + "_dry_run" : key, arguments);
 	}
 
 	private void end(long id, Run run, String failure) {
@@ -674,8 +681,8 @@ class CsvImporter {
 
 		private BatchFailed failed(List<Row> rows, Attempt attempt) {
 			long line = rows.get(Math.max(0, Math.min(attempt.index(), rows.size() - 1))).line();
-			return new BatchFailed(msg("import.failed.batch", rows.get(0).line(), rows.get(rows.size() - 1).line(),
-					line, attempt.message(), this.committedLine));
+			return new BatchFailed(stopped(this.job, "import.failed.batch", rows.get(0).line(),
+					rows.get(rows.size() - 1).line(), line, attempt.message(), this.committedLine));
 		}
 
 		private void forget(Row row) {

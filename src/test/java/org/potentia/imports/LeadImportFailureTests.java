@@ -70,7 +70,9 @@ class LeadImportFailureTests extends LeadImportSetup {
 		ImportJob job = this.runs.run(this.runs.upload(csv, this.rep), true, this.rep);
 
 		assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
-		assertThat(job.failure()).contains("saving line 3 failed");
+		assertThat(job.failure()).contains("saving line 3 failed")
+			.contains("Nothing was saved")
+			.doesNotContain("were saved");
 		assertThat(names()).isEmpty();
 	}
 
