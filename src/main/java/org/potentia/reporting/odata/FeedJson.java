@@ -142,7 +142,7 @@ final class FeedJson implements ODataContent {
 
 	/**
 	 * Writes the page. The status and headers are sent by then, so a failure here (the
-	 * client gone) can only cut the document short: it is logged.
+	 * client gone) can only cut the document short ({@link #cutShort}).
 	 */
 	@Override
 	public void write(OutputStream stream) {
@@ -184,8 +184,24 @@ final class FeedJson implements ODataContent {
 			json.writeEndObject();
 		}
 		catch (IOException | UncheckedIOException ex) {
-			logger.error("The OData feed could not write a page to its end", ex);
+			cutShort(ex);
 		}
+	}
+
+	/**
+	 * Logs a page that could not be written to its end. The status and headers are sent
+	 * by then, so nothing can be answered. A client that stops reading (Excel's preview
+	 * closed, a lost connection) makes writing fail with an I/O error, which is no fault
+	 * of the feed's; anything else is.
+	 */
+	static void cutShort(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				logger.debug("The OData feed's client stopped reading a page: {}", cause.toString());
+				return;
+			}
+		}
+		logger.error("The OData feed could not write a page to its end", failure);
 	}
 
 	private static void writeValue(JsonGenerator json, FeedColumns.Kind kind, String text) throws IOException {

@@ -432,7 +432,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 	 * checked before ({@link #writable}), so only the connection failing ends here.
 	 */
 	private static void writeFailed(ODataContentWriteErrorContext context, WritableByteChannel channel) {
-		logger.error("The OData feed could not write a page to its end", context.getException());
+		FeedJson.cutShort(context.getException());
 	}
 
 	/**

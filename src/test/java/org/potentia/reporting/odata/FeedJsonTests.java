@@ -1,6 +1,8 @@
 package org.potentia.reporting.odata;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -25,11 +27,14 @@ import org.apache.olingo.server.core.serializer.utils.ContextURLBuilder;
 import org.apache.olingo.server.core.uri.parser.Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.potentia.platform.catalogue.Catalogue;
 import org.potentia.platform.catalogue.Field;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.testing.PotentiaTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * characters and characters outside the basic plane.
  */
 @PotentiaTest
+@ExtendWith(OutputCaptureExtension.class)
 class FeedJsonTests {
 
 	private static final String BASE = "http://localhost:8080/odata";
@@ -120,6 +126,25 @@ class FeedJsonTests {
 			.isThrownBy(() -> new FeedJson(columns, List.of(row), ContentType.APPLICATION_JSON))
 			.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("amount", "potentials",
 					String.valueOf(row.get("id"))));
+	}
+
+	@Test
+	void aClientThatStopsReadingIsNoError(CapturedOutput output) throws Exception {
+		ModuleDefinition potentials = this.catalogue.get("potentials");
+		Page page = page(potentials, "", rows(potentials));
+		OutputStream gone = new OutputStream() {
+
+			@Override
+			public void write(int b) throws IOException {
+				throw new IOException("Broken pipe");
+			}
+
+		};
+		new FeedJson(page.columns(), page.rows(), ContentType.APPLICATION_JSON).write(gone);
+		assertThat(output).doesNotContain("could not write a page");
+
+		FeedJson.cutShort(new IllegalStateException("a value the writer cannot take"));
+		assertThat(output).contains("could not write a page").contains("a value the writer cannot take");
 	}
 
 	@Test
