@@ -356,7 +356,7 @@
 
     function renderGroup(node, parent) {
       var box = el('div', { 'class': 'border rounded p-2 mb-2 filter-group' });
-      var head = el('div', { 'class': 'd-flex gap-2 mb-2' });
+      var head = el('div', { 'class': 'd-flex flex-wrap gap-2 mb-2' });
       var opSelect = el('select', { 'class': 'form-select form-select-sm w-auto filter-logic', 'aria-label': 'logic' });
       [['$and', root.dataset.and], ['$or', root.dataset.or]].forEach(function (pair) {
         var option = el('option', { value: pair[0] }, pair[1]);

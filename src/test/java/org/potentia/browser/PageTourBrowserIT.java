@@ -91,6 +91,7 @@ class PageTourBrowserIT {
 			visit(browser, device, language, "report-movement", "/reports/movement", problems);
 			visit(browser, device, language, "report-time-in-stage", "/reports/time-in-stage", problems);
 			visit(browser, device, language, "report-funnel", "/reports/funnel", problems);
+			visit(browser, device, language, "report-builder-new", "/reports/custom/new", problems);
 			visit(browser, device, language, "leads", "/leads", problems);
 			visit(browser, device, language, "lead-new", "/leads/new", problems);
 			browser.type(By.id("firstName"), "Tour")
@@ -123,6 +124,7 @@ class PageTourBrowserIT {
 			visit(browser, device, language, "tools", "/admin/tools", problems);
 			visit(browser, device, language, "tool-edit", "/admin/tools/" + tool, problems);
 			visit(browser, device, language, "history-admin", "/admin/history", problems);
+			visit(browser, device, language, "workflows", "/admin/workflows", problems);
 			visit(browser, device, language, "web-forms", "/admin/forms", problems);
 			browser.type(By.id("name"), "Tour form " + device + " " + language).click(By.id("create-form"));
 			browser.find(By.id("settings"));
