@@ -4,25 +4,28 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.potentia.platform.FieldError;
+import org.potentia.platform.catalogue.DateRange;
 
 /**
  * The bounds every forecast figure keeps, whichever form, grid or import brings it: its
  * month in the years {@value #MIN_YEAR} to {@value #MAX_YEAR}, and its amount with at
- * most two decimals and below {@link #LIMIT}, which a column of numeric(19, 2) holds. A
- * month out of bounds has one message everywhere; an amount out of bounds keeps the
+ * most two decimals and below {@link #LIMIT}, which a column of numeric(19, 2) holds. The
+ * years are those of every date field ({@link DateRange}): a month field's date the API
+ * or an import brings is refused by that rule, with its message; a month typed in a grid
+ * or a form, or made by a schedule, has this one. An amount out of bounds keeps the
  * message of the form or grid it was typed in.
  */
 final class ForecastBounds {
 
 	/**
-	 * The first year a forecast month may be in.
+	 * The first year a forecast month may be in: the first of every date field.
 	 */
-	static final int MIN_YEAR = 1900;
+	static final int MIN_YEAR = DateRange.FIRST_YEAR;
 
 	/**
-	 * The last year a forecast month may be in.
+	 * The last year a forecast month may be in: the last of every date field.
 	 */
-	static final int MAX_YEAR = 2199;
+	static final int MAX_YEAR = DateRange.LAST_YEAR;
 
 	/**
 	 * The largest amount a column of numeric(19, 2) holds, exclusive.

@@ -275,7 +275,7 @@ class PotentialForecastTests {
 		Api.Response farOff = postRow(id, "9999-01-01", "10");
 		assertThat(pointers(farOff)).containsExactly("/data/attributes/forecast_month");
 		assertThat(farOff.errorDetail()).as("years as years, not as the numbers 1,900 and 2,199")
-			.isEqualTo("The month must lie in the years 1900 to 2199.");
+			.isEqualTo("The date must lie in the years 1900 to 2199.");
 		assertThat(pointers(postRow(id, "2027-02-01", "-10"))).containsExactly("/data/attributes/amount");
 		assertThat(pointers(postRow(id, "2027-02-01", "ten"))).containsExactly("/data/attributes/amount");
 		assertThat(pointers(postRow(id, "2027-02-01", "1e30"))).containsExactly("/data/attributes/amount");

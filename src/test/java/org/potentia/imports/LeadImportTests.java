@@ -186,6 +186,30 @@ class LeadImportTests extends LeadImportSetup {
 			.single()).isEqualTo("web_form true 2024-12-31");
 	}
 
+	@Test
+	void aConsentDateOutsideTheYearsIsReportedNotStoredAsAnotherDay() throws Exception {
+		String csv = """
+				Last name,Company,Marketing consent,Consent date
+				Early,%1$s,yes,1000-06-15
+				German,%1$s,yes,15.06.1000
+				Late,%1$s,yes,2200-01-01
+				First,%1$s,yes,1900-01-01
+				""".formatted(this.tag);
+
+		ImportJob job = this.runs.run(this.runs.upload(csv, this.rep), false, this.rep, "last_name", "company",
+				"marketing_consent", "consent_date");
+
+		assertThat(job.rowsImported()).isEqualTo(1);
+		List<ImportError> errors = this.imports.errors(job);
+		assertThat(errors).extracting(ImportError::line).containsExactly(2L, 3L, 4L);
+		assertThat(errors).extracting(ImportError::message)
+			.containsOnly("Consent date: The date must lie in the years 1900 to 2199.");
+		assertThat(this.jdbc.sql("SELECT consent_date FROM leads WHERE company = ?")
+			.param(this.tag)
+			.query((rs, row) -> rs.getObject(1, java.time.LocalDate.class))
+			.single()).isEqualTo(java.time.LocalDate.of(1900, 1, 1));
+	}
+
 	private long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM leads WHERE company = ?").param(this.tag).query(Long.class).single();
 	}

@@ -115,7 +115,11 @@ public class CatalogueRecords {
 				case DECIMAL -> values.add(new BigDecimal("1234.5"));
 				case MONEY -> values.add(new BigDecimal("12345.67"));
 				case PERCENT -> values.add(35);
-				case DATE -> values.add(LocalDate.of(2027, 10, 1).plusDays(index).toString());
+				case DATE -> {
+					values.add(LocalDate.of(2027, 10, 1).plusDays(index).toString());
+					// For the fields that take months, stored as their first day.
+					values.add(LocalDate.of(2027, 11, 1).toString());
+				}
 				case DATETIME -> values.add("2027-10-01T09:30:00Z");
 				case BOOLEAN -> values.add(Boolean.TRUE);
 				case PICKLIST -> {

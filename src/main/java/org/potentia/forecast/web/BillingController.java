@@ -91,7 +91,7 @@ class BillingController {
 	String create(@PathVariable long accountId, @Valid BillingForm billingForm, BindingResult result, CurrentUser user,
 			Model model, Locale locale, RedirectAttributes redirect) {
 		billingForm.setAccountId(accountId);
-		if (!result.hasErrors()) {
+		if (!this.errors.checkDates(result, this.module)) {
 			try {
 				this.billing.create(billingForm, user, SaveSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
@@ -113,7 +113,7 @@ class BillingController {
 	String update(@PathVariable long accountId, @PathVariable long id, @Valid BillingForm billingForm,
 			BindingResult result, CurrentUser user, Model model, Locale locale, RedirectAttributes redirect) {
 		billingForm.setAccountId(accountId);
-		if (!result.hasErrors()) {
+		if (!this.errors.checkDates(result, this.module)) {
 			try {
 				this.billing.update(id, billingForm, user, SaveSource.FORM);
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));

@@ -1,5 +1,6 @@
 package org.potentia.platform.api;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +12,9 @@ import jakarta.validation.Validator;
 
 import org.potentia.platform.FieldError;
 import org.potentia.platform.ValidationException;
+import org.potentia.platform.catalogue.DateRange;
 import org.potentia.platform.catalogue.Field;
+import org.potentia.platform.catalogue.FieldType;
 import org.potentia.platform.catalogue.ModuleDefinition;
 import org.potentia.platform.query.Values;
 import org.springframework.beans.BeanWrapper;
@@ -20,10 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies attribute values onto a module's form object by the catalogue, then validates
- * the form with the same constraints the HTML form has. Unknown, read-only and mistyped
- * attributes are reported field by field. The values are plain Java values (text,
- * numbers, booleans, null), whoever sent them: the API's JSON ({@link JsonAttributes}), a
- * web form, a workflow or a conversion.
+ * the form with the same constraints the HTML form has, and the catalogue's range of
+ * dates. Unknown, read-only and mistyped attributes are reported field by field. The
+ * values are plain Java values (text, numbers, booleans, null), whoever sent them: the
+ * API's JSON ({@link JsonAttributes}), a web form, a workflow or a conversion.
  */
 @Component
 public class AttributeBinder {
@@ -61,11 +64,17 @@ public class AttributeBinder {
 				continue;
 			}
 			try {
-				target.setPropertyValue(field.property(), Values.convert(field,
-						(value instanceof Number || value == null) ? value : blankToNull(value.toString())));
+				Object converted = Values.convert(field,
+						(value instanceof Number || value == null) ? value : blankToNull(value.toString()));
+				if (converted instanceof LocalDate date && !DateRange.contains(date)) {
+					errors.add(DateRange.error(name));
+					continue;
+				}
+				target.setPropertyValue(field.property(), converted);
 			}
 			catch (Values.OutOfRangeException ex) {
-				errors.add(new FieldError(name, "error.attribute.range", name));
+				errors.add((field.type() == FieldType.DATE) ? DateRange.error(name)
+						: new FieldError(name, "error.attribute.range", name));
 			}
 			catch (RuntimeException ex) {
 				errors.add(new FieldError(name, "error.attribute.type", name));
@@ -101,14 +110,15 @@ public class AttributeBinder {
 	}
 
 	/**
-	 * Validates a form, reporting violations under the catalogue names of their fields.
+	 * Validates a form, reporting violations under the catalogue names of their fields:
+	 * the form's constraints, and the catalogue's rule for dates ({@link DateRange}).
 	 */
 	public <F> void validate(ModuleDefinition module, F form) {
 		Set<ConstraintViolation<F>> violations = this.validator.validate(form);
-		if (violations.isEmpty()) {
+		List<FieldError> errors = new ArrayList<>(DateRange.check(module, form));
+		if (violations.isEmpty() && errors.isEmpty()) {
 			return;
 		}
-		List<FieldError> errors = new ArrayList<>();
 		for (ConstraintViolation<F> violation : violations) {
 			String property = violation.getPropertyPath().toString();
 			String name = module.fieldByProperty(property).map(Field::name).orElse(property);

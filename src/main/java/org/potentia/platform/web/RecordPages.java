@@ -14,12 +14,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The save and delete steps that every record module's pages take alike: a valid form is
- * saved and the card shown with a flash message; the service's refusal puts its messages
- * beside the form's fields (a stale version as the form's conflict note, a lock another
- * transaction held as a form-wide "try again") and shows the form again, with what was
- * typed; a delete goes back to the list, or to the card saying what still refers to the
- * record. Paths come from the module's {@link ModuleDefinition#uiPath()}.
+ * The save and delete steps that every record module's pages take alike: a valid form
+ * (its constraints, and the catalogue's range of dates) is saved and the card shown with
+ * a flash message; the service's refusal puts its messages beside the form's fields (a
+ * stale version as the form's conflict note, a lock another transaction held as a
+ * form-wide "try again") and shows the form again, with what was typed; a delete goes
+ * back to the list, or to the card saying what still refers to the record. Paths come
+ * from the module's {@link ModuleDefinition#uiPath()}.
  */
 @Component
 public class RecordPages {
@@ -37,7 +38,7 @@ public class RecordPages {
 	 */
 	public String create(ModuleDefinition module, BindingResult result, LongSupplier create,
 			RedirectAttributes redirect, Supplier<String> form) {
-		if (!result.hasErrors()) {
+		if (!this.errors.checkDates(result, module)) {
 			try {
 				long id = create.getAsLong();
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));
@@ -60,7 +61,7 @@ public class RecordPages {
 	 */
 	public String update(ModuleDefinition module, long id, BindingResult result, Runnable update, Model model,
 			RedirectAttributes redirect, Supplier<String> form) {
-		if (!result.hasErrors()) {
+		if (!this.errors.checkDates(result, module)) {
 			try {
 				update.run();
 				redirect.addFlashAttribute("success", this.errors.message("flash.saved"));

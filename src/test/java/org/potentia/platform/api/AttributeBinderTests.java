@@ -20,6 +20,7 @@ import org.potentia.platform.catalogue.ModuleDefinition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Attribute values bound onto a form by the catalogue, without Spring: what each kind of
@@ -94,8 +95,42 @@ class AttributeBinderTests {
 
 	@Test
 	void refusesValuesOutOfRange() {
-		assertThat(errors(values("name", "Rollout", "amount", "12345678901.5", "close_date", "0000-01-01")))
-			.containsExactly("amount error.attribute.range", "close_date error.attribute.range");
+		assertThat(errors(values("name", "Rollout", "amount", "12345678901.5", "seats", "1e30")))
+			.containsExactly("amount error.attribute.range", "seats error.attribute.range");
+	}
+
+	@Test
+	void refusesDatesOutsideTheCataloguesYears() {
+		// Before 1582 java.sql.Date counts Julian days: 1000-06-15 would be stored as
+		// 1000-06-21. Dates no database holds (year 0) get the same message.
+		for (String date : List.of("1000-06-15", "0001-01-01", "1582-10-10", "1899-12-31", "2200-01-01", "0000-01-01",
+				"9999-12-31")) {
+			List<FieldError> errors = assertThatExceptionOfType(ValidationException.class)
+				.isThrownBy(() -> bind(values("name", "Rollout", "close_date", date)))
+				.actual()
+				.getErrors();
+			assertThat(errors).as(date)
+				.singleElement()
+				.satisfies((error) -> assertThat(error.field()).isEqualTo("close_date"))
+				.satisfies((error) -> assertThat(error.messageKey()).isEqualTo("error.date.range"))
+				.satisfies((error) -> assertThat(error.arguments()).containsExactly(1900, 2199));
+		}
+		assertThat(bind(values("name", "Rollout", "close_date", "1900-01-01")).getCloseDate())
+			.isEqualTo(LocalDate.of(1900, 1, 1));
+		assertThat(bind(values("name", "Rollout", "close_date", "2199-12-31")).getCloseDate())
+			.isEqualTo(LocalDate.of(2199, 12, 31));
+	}
+
+	@Test
+	void validatingAFormRefusesItsDatesOutsideTheCataloguesYears() {
+		// A CSV import binds its own way and then only validates.
+		DealForm form = new DealForm();
+		form.setName("Rollout");
+		form.setCloseDate(LocalDate.of(1000, 6, 15));
+
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.binder.validate(this.deals, form))
+			.satisfies((ex) -> assertThat(ex.getErrors()).extracting(FieldError::field, FieldError::messageKey)
+				.containsExactly(tuple("close_date", "error.date.range")));
 	}
 
 	@Test
