@@ -1,6 +1,8 @@
 package org.potentia.forecast;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.potentia.platform.FieldError;
@@ -44,6 +46,30 @@ final class ForecastBounds {
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a schedule of this many months from this start keeps every month in the
+	 * years; if not, says so under the field, naming the month it would run to.
+	 */
+	static boolean checkSpan(YearMonth start, int months, String field, List<FieldError> errors) {
+		if (monthsFrom(start) < months) {
+			errors.add(new FieldError(field, "error.forecast.schedule_range", start.plusMonths(months - 1L).toString(),
+					MIN_YEAR, MAX_YEAR));
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * How many months from the start, itself included, lie in the years: none if the
+	 * start does not.
+	 */
+	static int monthsFrom(YearMonth start) {
+		if (start.getYear() < MIN_YEAR || start.getYear() > MAX_YEAR) {
+			return 0;
+		}
+		return (int) start.until(YearMonth.of(MAX_YEAR, 12), ChronoUnit.MONTHS) + 1;
 	}
 
 	/**

@@ -209,8 +209,11 @@ public class PotentialForecastService implements RecordWriter<PotentialForecastF
 			errors.add(new FieldError("start_month", "error.forecast.month_range", ForecastBounds.MIN_YEAR,
 					ForecastBounds.MAX_YEAR));
 		}
-		else {
-			ForecastBounds.checkYear(start.getYear(), "start_month", errors);
+		else if (ForecastBounds.checkYear(start.getYear(), "start_month", errors) && schedule != null
+				&& schedule.spansMonths() && months != null && months >= 1 && months <= ScheduleSpread.MAX_MONTHS) {
+			// The last month must keep to the years too, or the grid could never be
+			// saved.
+			ForecastBounds.checkSpan(start, months, "months", errors);
 		}
 		BigDecimal spreadAmount = (amount != null) ? amount : opportunity.getAmount();
 		if (spreadAmount == null || spreadAmount.signum() <= 0) {
@@ -244,8 +247,9 @@ public class PotentialForecastService implements RecordWriter<PotentialForecastF
 	}
 
 	/**
-	 * Gives a new opportunity with an amount the rows of the default schedule. Called in
-	 * the transaction that creates it.
+	 * Gives a new opportunity with an amount the rows of the default schedule, cut at the
+	 * end of the years a forecast month may be in (the whole amount then spread over the
+	 * months that remain). Called in the transaction that creates it.
 	 */
 	@Transactional
 	void planNew(long potentialId) {
@@ -255,15 +259,23 @@ public class PotentialForecastService implements RecordWriter<PotentialForecastF
 			return;
 		}
 		DefaultSchedule plan = defaultSchedule();
-		replace(potentialId, plan.schedule(), opportunity.getAmount(), plan.months(), startMonth(opportunity),
-				opportunity.getBusinessAreaId());
+		YearMonth start = startMonth(opportunity);
+		// Cut at the years' end rather than refuse the opportunity: the schedule is the
+		// admin's, not what the user entered, and an even spread still adds up to the
+		// amount.
+		int months = Math.min(plan.months(), ForecastBounds.monthsFrom(start));
+		if (months < 1) {
+			return;
+		}
+		replace(potentialId, plan.schedule(), opportunity.getAmount(), months, start, opportunity.getBusinessAreaId());
 	}
 
 	/**
 	 * Follows a change of the opportunity's amount, while no row is edited by hand: the
 	 * rows keep their first month and number, and take the new amount (one row: one-off;
-	 * rows that were each the old amount: monthly; otherwise even). With edited rows
-	 * nothing changes; the card offers the re-spread.
+	 * rows that were each the old amount: monthly; otherwise even), never past the end of
+	 * the years a forecast month may be in. With edited rows nothing changes; the card
+	 * offers the re-spread.
 	 */
 	@Transactional
 	void followAmount(long potentialId, BigDecimal previousAmount) {
@@ -280,8 +292,8 @@ public class PotentialForecastService implements RecordWriter<PotentialForecastF
 				: (previousAmount != null
 						&& rows.stream().allMatch((row) -> row.getAmount().compareTo(previousAmount) == 0))
 								? Schedule.MONTHLY : Schedule.EVEN;
-		int months = rows.size();
-		if (months > ScheduleSpread.MAX_MONTHS || (schedule == Schedule.MONTHLY
+		int months = Math.min(rows.size(), ForecastBounds.monthsFrom(rows.get(0).getMonth()));
+		if (months < 1 || months > ScheduleSpread.MAX_MONTHS || (schedule == Schedule.MONTHLY
 				&& !ForecastBounds.fitsColumn(ScheduleSpread.total(schedule, opportunity.getAmount(), months)))) {
 			return;
 		}

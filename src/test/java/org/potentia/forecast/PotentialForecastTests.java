@@ -169,6 +169,64 @@ class PotentialForecastTests {
 	}
 
 	@Test
+	void theCardsSpreadRefusesAScheduleThatRunsPastTheYearsAndWritesNothing() throws Exception {
+		long id = create(this.rep, "1000", LocalDate.of(2199, 1, 1), null);
+		assertThat(rows(id)).containsExactly("2199-01:1000.00:false");
+
+		String english = spread(id, "en", "monthly", "120", "2199-06", "5");
+		String german = spread(id, "de", "even", "8", "2199-06", "");
+
+		assertThat(english)
+			.contains("This schedule would run to 2209-05, but its months must lie in the years 1900"
+					+ " to 2199: choose fewer months or an earlier start.")
+			.doesNotContain("The rows were created by the schedule");
+		assertThat(german).contains("Dieser Verteilungsplan liefe bis 2200-01, seine Monate m\u00fcssen aber in den"
+				+ " Jahren 1900 bis 2199 liegen: W\u00e4hlen Sie weniger Monate oder einen fr\u00fcheren Beginn.");
+		assertThat(rows(id)).containsExactly("2199-01:1000.00:false");
+		assertThatThrownBy(() -> this.forecasts.respread(id, Schedule.EVEN, 8, YearMonth.of(2199, 6), null, false,
+				this.rep.currentUser()))
+			.isInstanceOfSatisfying(ValidationException.class,
+					(ex) -> assertThat(ex.getErrors()).extracting(FieldError::field).containsExactly("months"));
+
+		this.forecasts.respread(id, Schedule.EVEN, 6, YearMonth.of(2199, 7), null, false, this.rep.currentUser());
+		assertThat(rows(id)).hasSize(6).last().isEqualTo("2199-12:166.70:false");
+	}
+
+	@Test
+	void theDefaultScheduleIsCutAtTheYearsEndAndStillAddsUpToTheAmount() {
+		this.forecasts.changeDefaultSchedule(Schedule.EVEN, 120, "tests");
+
+		long fromBillingStart = create(this.rep, "1200", LocalDate.of(2199, 1, 1), null);
+		long fromCloseDate = create(this.rep, "1200", null, LocalDate.of(2199, 12, 31));
+
+		assertThat(rows(fromBillingStart)).hasSize(12)
+			.allMatch((row) -> row.endsWith(":100.00:false"))
+			.startsWith("2199-01:100.00:false")
+			.endsWith("2199-12:100.00:false");
+		assertThat(rows(fromCloseDate)).containsExactly("2199-12:1200.00:false");
+
+		// The API's opportunities take the same schedule, and a change of amount follows
+		// it
+		// within the years.
+		Api.Response created = this.api.as(this.rep)
+			.post("/api/v1/potentials", Api.document("potentials",
+					Map.of("name", Names.unique("forecast"), "amount", 1200, "expected_close_date", "2199-11-15")));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long viaApi = Long.parseLong(created.json().path("data").path("id").asString());
+		assertThat(rows(viaApi)).containsExactly("2199-11:600.00:false", "2199-12:600.00:false");
+		changeAmount(viaApi, "1000");
+		assertThat(rows(viaApi)).containsExactly("2199-11:500.00:false", "2199-12:500.00:false");
+
+		// So the rows the schedule made can be saved back as they are.
+		List<PotentialForecastEntry> grid = new ArrayList<>();
+		for (PotentialForecast row : this.forecasts.rows(fromBillingStart, this.rep.currentUser())) {
+			grid.add(new PotentialForecastEntry(row.getId(), row.getVersion(), row.getMonth().toString(),
+					String.valueOf(row.getBusinessAreaId()), row.getAmount().toPlainString()));
+		}
+		assertThat(this.forecasts.saveGrid(fromBillingStart, grid, this.rep.currentUser())).hasSize(12);
+	}
+
+	@Test
 	void aGridWithOneWrongCellSavesNothing() {
 		long id = create(this.rep, "1000", LocalDate.of(2027, 1, 1), null);
 		PotentialForecast row = this.forecasts.rows(id, this.rep.currentUser()).get(0);
@@ -324,6 +382,22 @@ class PotentialForecastTests {
 		assertThat(this.forecasts.figures(YearMonth.of(2031, 1), YearMonth.of(2031, 1), null, null,
 				this.otherRep.currentUser()))
 			.isEmpty();
+	}
+
+	private String spread(long id, String language, String schedule, String months, String start, String amount)
+			throws Exception {
+		return this.mvc
+			.perform(post("/opportunities/" + id + "/forecast/spread").with(csrf())
+				.header("HX-Request", "true")
+				.header("Accept-Language", language)
+				.param("schedule", schedule)
+				.param("months", months)
+				.param("startMonth", start)
+				.param("amount", amount)
+				.with(user(this.users.loadUserByUsername(this.rep.username()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private Api.Response postRow(long potentialId, String month, String amount) {
