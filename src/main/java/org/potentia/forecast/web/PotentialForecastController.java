@@ -20,6 +20,7 @@ import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
 import org.potentia.platform.ValidationException;
 import org.potentia.platform.security.CurrentUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The opportunity card's invoicing forecast, a fragment the card loads on its own: the
@@ -60,7 +62,9 @@ class PotentialForecastController {
 	}
 
 	/**
-	 * The grid's buttons: add a row, remove one ({@code remove-3}), or save all.
+	 * The grid's buttons: add a row, remove one ({@code remove-3}), or save all; any
+	 * other action is refused rather than taken for a save. A save refused because a row
+	 * changed meanwhile shows the rows as they are now, with the refusal as an error.
 	 */
 	@PostMapping
 	String grid(@PathVariable long id, @ModelAttribute("grid") PotentialForecastGridForm grid,
@@ -78,6 +82,9 @@ class PotentialForecastController {
 			}
 			return fragment(card, grid, null, Map.of(), null, model, locale);
 		}
+		if (!"save".equals(action)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		try {
 			this.forecasts.saveGrid(id, grid.getRows().isEmpty() ? List.of() : grid.entries(locale), user);
 		}
@@ -86,8 +93,8 @@ class PotentialForecastController {
 		}
 		catch (ConflictException ex) {
 			PotentialForecastCard card = this.forecasts.card(id, user);
-			return fragment(card, PotentialForecastGridForm.of(card.rows(), locale), null, Map.of(),
-					this.messages.get(ex.getMessageKey(), ex.getArguments()), model, locale);
+			return fragment(card, PotentialForecastGridForm.of(card.rows(), locale), null,
+					Map.of("rows", this.messages.get(ex.getMessageKey(), ex.getArguments())), null, model, locale);
 		}
 		PotentialForecastCard card = this.forecasts.card(id, user);
 		return fragment(card, PotentialForecastGridForm.of(card.rows(), locale), null, Map.of(),

@@ -30,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The card's month grid and re-spread as the page posts them: wrong cells come back
@@ -110,6 +111,27 @@ class PotentialForecastControllerTests {
 			.contains("250.50");
 		assertThat(rows()).extracting((saved) -> saved.getAmount().toPlainString() + ":" + saved.isEdited())
 			.containsExactly("1000.00:false", "250.50:true");
+	}
+
+	@Test
+	void aSaveOfAChangedRowIsShownAsAnErrorAndAnUnknownActionIsRefused() throws Exception {
+		PotentialForecast row = rows().get(0);
+		Document page = html(post("/opportunities/" + this.id + "/forecast").param("action", "save")
+			.param("rows[0].id", row.getId().toString())
+			.param("rows[0].version", String.valueOf(row.getVersion() + 1))
+			.param("rows[0].month", "2027-01")
+			.param("rows[0].amount", "5"));
+
+		assertThat(page.selectFirst("#forecast-notice")).isNull();
+		assertThat(page.selectFirst("#forecast-rows-error.alert-danger").text()).contains("Someone else");
+		assertThat(rows()).extracting((saved) -> saved.getAmount().toPlainString()).containsExactly("1000.00");
+
+		this.mvc
+			.perform(post("/opportunities/" + this.id + "/forecast").with(csrf())
+				.param("action", "bogus")
+				.with(user(this.users.loadUserByUsername(this.rep.username()))))
+			.andExpect(status().isBadRequest());
+		assertThat(rows()).hasSize(1);
 	}
 
 	@Test
