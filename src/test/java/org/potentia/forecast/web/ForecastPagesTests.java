@@ -220,6 +220,25 @@ class ForecastPagesTests {
 	}
 
 	@Test
+	void theAccuracyIsWrittenInTheUsersLanguage() throws Exception {
+		ForecastRows rows = new ForecastRows(this.jdbc);
+		java.time.YearMonth month = java.time.YearMonth.of(2024, 11);
+		rows.forecastVersion(this.account, month, this.software, "869", "EUR",
+				java.time.Instant.parse("2024-06-01T00:00:00Z"));
+		rows.billing(this.account, month, this.software, "1000", "EUR");
+		String path = "/reports/forecast-accuracy?month=" + month + "&owner=" + this.rep.id();
+
+		Document english = page(path, this.rep, false);
+		assertThat(english.select("#accuracy-table-EUR tr[data-account=" + this.account + "] td").eachText())
+			.containsExactly("869.00", "869.00", "1,000.00", "86.9 %", "86.9 %");
+		Document german = page(path, this.rep, false, "de");
+		assertThat(german.select("#accuracy-table-EUR tr[data-account=" + this.account + "] td").eachText())
+			.containsExactly("869,00", "869,00", "1.000,00", "86,9 %", "86,9 %");
+		// Its headers may wrap, as the forecast tables' do, so the table fits the window.
+		assertThat(german.getElementById("accuracy-table-EUR").hasClass("forecast-table")).isTrue();
+	}
+
+	@Test
 	void parametersThePagesDoNotKnowAnswerWith400() throws Exception {
 		String tab = "/accounts/" + this.account + "/figures";
 		assertBadRequest(tab + "?year=99999", "The year 99999 is not a year between 1970 and 2999.");
@@ -249,8 +268,12 @@ class ForecastPagesTests {
 	}
 
 	private Document page(String path, Person person, boolean htmx) throws Exception {
+		return page(path, person, htmx, "en");
+	}
+
+	private Document page(String path, Person person, boolean htmx, String language) throws Exception {
 		var request = get(path).with(user(this.users.loadUserByUsername(person.username())))
-			.header("Accept-Language", "en");
+			.header("Accept-Language", language);
 		if (htmx) {
 			request = request.header("HX-Request", "true");
 		}
