@@ -29,16 +29,17 @@
     }
   }
 
-  // The open pipeline by group as bars, one series per day compared.
+  // The open pipeline by group as bars, one series per day compared, each named by its
+  // day as the page writes it.
   function pipeline(element, chart) {
     var data = rows();
     var series = [{
-      name: element.dataset.day, type: 'bar',
+      name: element.dataset.dayLabel, type: 'bar',
       data: data.map(function (row) { return number(row.dataset.amount); })
     }];
-    if (element.dataset.compare) {
+    if (element.dataset.compareLabel) {
       series.push({
-        name: element.dataset.compare, type: 'bar',
+        name: element.dataset.compareLabel, type: 'bar',
         data: data.map(function (row) { return number(row.dataset.compareAmount); })
       });
     }

@@ -95,7 +95,7 @@ class ReportController {
 			@RequestParam(defaultValue = "stage") String group, @RequestParam(required = false) Long value,
 			CurrentUser user, Model model) {
 		LocalDate at = day((date != null && !date.isBlank()) ? date : month, LocalDate.now(this.reports.zone()));
-		model.addAttribute("title", at.toString());
+		model.addAttribute("day", at);
 		model.addAttribute("rows", this.reports.pipelineRows(at, Grouping.of(group), value, user));
 		model.addAttribute("back", "/reports/pipeline?date=" + at + "&group=" + Grouping.of(group).code());
 		return "reports/drill";

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -114,6 +116,31 @@ class ReportControllerTests {
 			String german = html(page.getKey(), "de");
 			assertThat(german).as(page.getKey()).contains("lang=\"de\"").contains(page.getValue().get(1));
 		}
+	}
+
+	/**
+	 * The chart's legend names the days, and the drill-down's heading its day, as the
+	 * rest of the page writes dates.
+	 */
+	@Test
+	void thePipelineWritesItsDaysInTheUsersLanguage() throws Exception {
+		long qualification = this.pipeline.stage(PipelineService.POTENTIALS, "qualification").orElseThrow().getId();
+		String report = "/reports/pipeline?date=2011-02-28&compare=2011-01-31&group=stage";
+		String drill = "/reports/pipeline/drill?date=2011-02-28&group=stage&value=" + qualification;
+
+		Document german = Jsoup.parse(html(report, "de"));
+		assertThat(german.getElementById("chart").attr("data-day-label")).isEqualTo("28.02.2011");
+		assertThat(german.getElementById("chart").attr("data-compare-label")).isEqualTo("31.01.2011");
+		assertThat(Jsoup.parse(html(drill, "de")).select("h1").text()).isEqualTo("28.02.2011");
+
+		Document english = Jsoup.parse(html(report, "en"));
+		assertThat(english.getElementById("chart").attr("data-day-label")).isEqualTo("Feb 28, 2011");
+		assertThat(english.getElementById("chart").attr("data-compare-label")).isEqualTo("Jan 31, 2011");
+		assertThat(Jsoup.parse(html(drill, "en")).select("h1").text()).isEqualTo("Feb 28, 2011");
+		// Without a day to compare with, one series only.
+		assertThat(Jsoup.parse(html("/reports/pipeline?date=2011-02-28", "en"))
+			.getElementById("chart")
+			.hasAttr("data-compare-label")).isFalse();
 	}
 
 	@Test
