@@ -346,14 +346,6 @@ public class SalesWidgets {
 	 * A month of the forecast.
 	 */
 	public record MonthRow(YearMonth month, long count, BigDecimal amount, BigDecimal weighted, String href) {
-
-		/**
-		 * The month as the widget shows it ({@code 2026-03}).
-		 */
-		public String label() {
-			return this.month.toString();
-		}
-
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -85,6 +86,13 @@ public class Cells {
 	public String date(LocalDate date, Locale locale) {
 		return (date != null) ? date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale))
 				: "";
+	}
+
+	/**
+	 * A month as the pages write it: "Dez. 2026" in German, "Dec 2026" in English.
+	 */
+	public String month(YearMonth month, Locale locale) {
+		return (month != null) ? month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)) : "";
 	}
 
 	public String money(BigDecimal amount, Locale locale) {

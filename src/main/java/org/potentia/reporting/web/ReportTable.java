@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -190,7 +191,7 @@ public record ReportTable(List<String> headings, List<Boolean> numeric, List<Row
 			return switch (field.bucket()) {
 				case YEAR -> String.valueOf(date.getYear());
 				case QUARTER -> date.getYear() + " Q" + ((date.getMonthValue() - 1) / 3 + 1);
-				case MONTH -> date.getYear() + "-" + String.format(Locale.ROOT, "%02d", date.getMonthValue());
+				case MONTH -> cells.month(YearMonth.from(date), locale);
 				default -> cells.date(date, locale);
 			};
 		}

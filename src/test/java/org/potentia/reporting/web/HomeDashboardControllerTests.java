@@ -46,6 +46,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PotentiaTest
 class HomeDashboardControllerTests {
 
+	/**
+	 * A month as English pages write it: "Dec 2026".
+	 */
+	static final String ENGLISH_MONTH = "[A-Z][a-z]{2,3} \\d{4}";
+
+	/**
+	 * A month as German pages write it: "Dez. 2026", "Mai 2026", "Juni 2026".
+	 */
+	static final String GERMAN_MONTH = "(?:[A-Z][a-z]{2,3}\\.|M\u00e4rz|Mai|Juni|Juli) \\d{4}";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -110,9 +120,34 @@ class HomeDashboardControllerTests {
 				.contains("data-weighted-label=\"Weighted amount\"", "<th>Stage</th>");
 			assertThat(widgets).filteredOn((widget) -> widget.contains("data-widget-chart=\"forecast\""))
 				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-				.containsPattern("data-label=\"\\d{4}-\\d{2}\"[^>]*data-amount=")
-				.containsPattern("<a href=\"[^\"]*\">\\d{4}-\\d{2}</a>")
+				.containsPattern("data-label=\"" + ENGLISH_MONTH + "\"[^>]*data-amount=")
+				.containsPattern("<a href=\"[^\"]*\">" + ENGLISH_MONTH + "</a>")
 				.doesNotContain("Nothing found.");
+		}
+	}
+
+	/**
+	 * The forecast's and the lead conversion's months, on the axis and in the table, are
+	 * written as the account card's chart writes them: "Dez. 2026", "Dec 2026".
+	 */
+	@Test
+	void theWidgetsWriteTheirMonthsInTheUsersLanguage() throws Exception {
+		for (String language : List.of("de", "en")) {
+			String month = language.equals("de") ? GERMAN_MONTH : ENGLISH_MONTH;
+			String page = ok(get("/"), this.manager, language);
+			List<String> widgets = new ArrayList<>();
+			for (String link : widgetLinks(page)) {
+				widgets.add(ok(get(link), this.manager, language));
+			}
+			for (String chart : List.of("forecast", "lead_conversion")) {
+				assertThat(widgets).as(language + " " + chart)
+					.filteredOn((widget) -> widget.contains("data-widget-chart=\"" + chart + "\""))
+					.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+					.containsPattern("data-label=\"" + month + "\"")
+					.containsPattern("<a href=\"[^\"]*\">" + month + "</a>")
+					.doesNotContainPattern("\\d{4}-\\d{2}</a>")
+					.doesNotContainPattern("data-label=\"\\d{4}-\\d{2}\"");
+			}
 		}
 	}
 
@@ -306,7 +341,12 @@ class HomeDashboardControllerTests {
 	}
 
 	private String ok(MockHttpServletRequestBuilder request, Person person) throws Exception {
-		return send(request, person).andExpect(status().isOk())
+		return ok(request, person, "en");
+	}
+
+	private String ok(MockHttpServletRequestBuilder request, Person person, String language) throws Exception {
+		return this.mvc.perform(request.header("Accept-Language", language).with(as(person)).with(csrf()))
+			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);

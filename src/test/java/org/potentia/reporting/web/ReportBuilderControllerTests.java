@@ -129,6 +129,36 @@ class ReportBuilderControllerTests {
 		assertThat(html).contains("Prospecting");
 	}
 
+	/**
+	 * A month's bucket is written as the pages write months, in the table and on the
+	 * chart's axis: "Feb. 2025" in German, "Feb 2025" in English.
+	 */
+	@Test
+	void aMonthIsWrittenInTheUsersLanguage() throws Exception {
+		for (String[] expected : new String[][] { { "de", "Jan. 2025", "Feb. 2025" },
+				{ "en", "Jan 2025", "Feb 2025" } }) {
+			String html = this.mvc
+				.perform(post("/reports/custom/run").with(as(this.rep))
+					.with(csrf())
+					.header("Accept-Language", expected[0])
+					.param("module", "potentials")
+					.param("columns[0].expression", "amount")
+					.param("columns[0].aggregate", "sum")
+					.param("filter", filter())
+					.param("group1", "expected_close_date")
+					.param("bucket1", "month")
+					.param("view", "bar")
+					.param("action", "run"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(org.jsoup.Jsoup.parse(html).select("#report-table tr[data-g1]").eachAttr("data-g1"))
+				.as(expected[0])
+				.containsExactly(expected[1], expected[2]);
+		}
+	}
+
 	@Test
 	void aBadReportIsAMessageOnThePage() throws Exception {
 		String html = this.mvc
