@@ -115,6 +115,13 @@ document.addEventListener('DOMContentLoaded', function () {
   }
 });
 
+// A number as the page's language writes it ("127.000" on a German page), for what a chart
+// writes itself: a slice's label, say. Anything else is given back as it is.
+window.potentiaNumberText = function (value) {
+  var format = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
+  return typeof value === 'number' ? format.format(value) : value;
+};
+
 // Numbers in charts as the page's language writes them: ECharts writes 180,000 on a German
 // page too. Every value axis and tooltip without a formatter of its own gets one; the
 // chart scripts pass their options through this before drawing.

@@ -15,18 +15,32 @@ window.PotentiaReportChart = (function () {
     }
   }
 
-  function slices(view, groups, measures, rows, hrefs) {
+  // A funnel's slices are all as high as each other: below this many pixels a slice's
+  // label would run into its neighbours'.
+  var FUNNEL_LABEL_HEIGHT = 18;
+
+  // The room ECharts leaves a funnel: the chart less its default top and bottom margins.
+  var FUNNEL_MARGINS = 120;
+
+  // height: the chart's height in pixels, to tell whether the funnel's labels fit.
+  function slices(view, groups, measures, rows, hrefs, height) {
     var data = rows.map(function (row) {
       hrefs.push(row.href);
       var name = row.g1 + (groups > 1 ? ' / ' + row.g2 : '');
       return { name: name || '—', value: row.values[0] };
     });
+    // Each slice labelled with its name and figure, in the page's language; where the
+    // slices are too many for their labels to fit, none is labelled, and the tooltip and
+    // the legend name them.
+    var number = window.potentiaNumberText || function (value) { return value; };
+    var labelled = (height - FUNNEL_MARGINS) / Math.max(data.length, 1) >= FUNNEL_LABEL_HEIGHT;
     return {
       tooltip: { trigger: 'item' }, legend: { type: 'scroll', bottom: 0 },
       series: [view === 'pie'
         ? { type: 'pie', radius: ['30%', '65%'], data: data, name: measures[0] }
         : { type: 'funnel', sort: 'descending', left: '10%', width: '80%', data: data, name: measures[0],
-            label: { show: true, position: 'inside', formatter: '{b}: {c}' } }]
+            label: { show: labelled, position: 'inside',
+              formatter: function (slice) { return slice.name + ': ' + number(slice.value); } } }]
     };
   }
 
@@ -109,7 +123,7 @@ window.PotentiaReportChart = (function () {
   function draw(instance, view, groups, measures, rows, grid) {
     var hrefs = [];
     var slicesView = view === 'pie' || view === 'funnel';
-    var option = slicesView ? slices(view, groups, measures, rows, hrefs)
+    var option = slicesView ? slices(view, groups, measures, rows, hrefs, instance.getHeight())
       : axes(view, groups, measures, rows, hrefs, grid || { left: 80, right: 20, bottom: 60 });
     option.animation = !reducedMotion;
     instance.setOption(window.potentiaChartNumbers ? window.potentiaChartNumbers(option) : option);

@@ -95,14 +95,16 @@
     });
   }
 
-  // The stage funnel: how many reached each stage.
+  // The stage funnel: how many reached each stage, written in the page's language.
   function funnel(element, chart) {
     var data = rows();
+    var number = window.potentiaNumberText || function (value) { return value; };
     draw(chart, {
       tooltip: { trigger: 'item' },
       series: [{
         type: 'funnel', sort: 'none', left: '10%', width: '80%',
-        label: { show: true, position: 'inside', formatter: '{b}: {c}' },
+        label: { show: true, position: 'inside',
+          formatter: function (stage) { return stage.name + ': ' + number(stage.value); } },
         data: data.map(function (row) { return { name: row.dataset.label, value: number(row.dataset.value) }; })
       }]
     });

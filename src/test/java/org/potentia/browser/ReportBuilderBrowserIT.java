@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The report generator as a rep uses it in a browser: a report built with the filter
  * builder (the filter text follows), run as a bar chart, saved, drilled into from a bar,
- * and exported as XLSX, whose cells are checked with POI.
+ * and exported as XLSX, whose cells are checked with POI; and a funnel's labels, in the
+ * page's language and only where they fit.
  */
 @PotentiaTest
 class ReportBuilderBrowserIT {
@@ -93,6 +94,20 @@ class ReportBuilderBrowserIT {
 					+ "var option = chart.getOption(); chart.dispose(); div.remove();"
 					+ "return [option.yAxis.length, option.series[1].yAxisIndex || 0];"))
 				.isEqualTo(List.of(1L, 0L));
+			// A funnel's labels write figures as the page's language does; with more
+			// slices than labels fit, only the tooltip and the legend name them.
+			String funnel = "var div = document.createElement('div');"
+					+ "div.style.width = '600px'; div.style.height = '340px'; document.body.appendChild(div);"
+					+ "var chart = echarts.init(div); var rows = [];"
+					+ "for (var i = 0; i < arguments[0]; i++) { rows.push({ g1: 'Mia Hansen', g2: 'Won ' + i,"
+					+ " values: [127000 - i] }); }" + "PotentiaReportChart.draw(chart, 'funnel', 2, ['Sum'], rows);"
+					+ "var label = chart.getOption().series[0].label; chart.dispose(); div.remove();"
+					+ "return [label.show, label.formatter({ name: 'Mia Hansen / Won', value: 127000 })];";
+			assertThat(browser.script(funnel, 5)).isEqualTo(List.of(true, "Mia Hansen / Won: 127,000"));
+			assertThat(browser.script("document.documentElement.lang = 'de';" + funnel, 5))
+				.isEqualTo(List.of(true, "Mia Hansen / Won: 127.000"));
+			browser.script("document.documentElement.lang = 'en';");
+			assertThat(browser.script(funnel, 30)).isEqualTo(List.of(false, "Mia Hansen / Won: 127,000"));
 			assertThat(browser.find(By.id("report-table")).getText()).contains("1,750.00").doesNotContain("7,777");
 			// The builder shows the filter it wrote.
 			assertThat(browser.find(By.cssSelector("#filter-builder .filter-value")).getAttribute("value"))
