@@ -43,6 +43,16 @@ public record ReportResult(List<Field> fields, List<Map<String, Object>> rows, b
 			return "relation".equals(this.type);
 		}
 
+		/**
+		 * Whether the field is a linked record's display name ({@code owner.name}): its
+		 * rows hold the link's id, by which it is grouped and sorted, with the name as
+		 * its label. (A linked record's own field called {@code name}, such as
+		 * {@code account.name}, is text, not a relation.)
+		 */
+		public boolean isLinkedName() {
+			return isRelation() && this.expression != null && this.expression.endsWith(".name");
+		}
+
 		public boolean isNumeric() {
 			return this.aggregate != null || switch (this.type) {
 				case "integer", "decimal", "money", "percent" -> true;

@@ -144,11 +144,18 @@ class ReportingApiController {
 		}
 	}
 
+	/**
+	 * The answer in the dialect: each row's values by field name, ids for ids and a
+	 * linked record's name for a name asked for ({@code owner.name}).
+	 */
 	private static Map<String, Object> answer(ReportResult result) {
 		List<String> names = result.fields().stream().map(ReportResult.Field::name).toList();
 		List<Map<String, Object>> data = result.rows().stream().map((row) -> {
 			Map<String, Object> values = new LinkedHashMap<>();
-			names.forEach((name) -> values.put(name, row.get(name)));
+			for (ReportResult.Field field : result.fields()) {
+				String name = field.name();
+				values.put(name, field.isLinkedName() ? row.get(name + ReportResult.LABEL_SUFFIX) : row.get(name));
+			}
 			return values;
 		}).toList();
 		Map<String, Object> meta = new LinkedHashMap<>();

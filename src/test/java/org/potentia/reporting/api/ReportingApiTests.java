@@ -111,6 +111,17 @@ class ReportingApiTests {
 	}
 
 	@Test
+	void aLinkedRecordsNameIsAnsweredAsTheName() {
+		Api.Response response = report(this.manager, "{\"from\":\"potentials\",\"select\":\"owner.name, owner_id,"
+				+ " $sum(amount) as total\",\"where\":" + where() + ",\"group\":\"owner.name, owner_id\"}");
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode row = response.json().path("data").get(0);
+		assertThat(row.path("owner.name").asString()).isEqualTo(this.rep.currentUser().displayName());
+		assertThat(row.path("owner_id").asLong()).isEqualTo(this.rep.id());
+		assertThat(row.path("total").decimalValue()).isEqualByComparingTo("150");
+	}
+
+	@Test
 	void arraysAndAnEmptyWhere() {
 		Api.Response response = report(this.rep,
 				"{\"from\":\"potentials\",\"select\":[\"$count.distinct(owner_id) as owners\","
