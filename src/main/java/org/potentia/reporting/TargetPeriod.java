@@ -2,6 +2,7 @@ package org.potentia.reporting;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -107,6 +108,18 @@ public record TargetPeriod(Type type, LocalDate start, LocalDate end) {
 		return switch (this.type) {
 			case MONTH -> YearMonth.from(this.start).toString();
 			case QUARTER -> this.start.getYear() + "-Q" + this.start.get(IsoFields.QUARTER_OF_YEAR);
+			case YEAR -> String.valueOf(this.start.getYear());
+		};
+	}
+
+	/**
+	 * The period as the pages show it in the user's language: {@code Dez. 2026} or
+	 * {@code Dec 2026}, {@code Q4 2026}, {@code 2026}.
+	 */
+	public String label(Locale locale) {
+		return switch (this.type) {
+			case MONTH -> YearMonth.from(this.start).format(DateTimeFormatter.ofPattern("MMM yyyy", locale));
+			case QUARTER -> "Q" + this.start.get(IsoFields.QUARTER_OF_YEAR) + " " + this.start.getYear();
 			case YEAR -> String.valueOf(this.start.getYear());
 		};
 	}

@@ -295,8 +295,8 @@ class HomeDashboardControllerTests {
 		target(owner, "month", "2031-05", "5", this.stranger).andExpect(status().isForbidden());
 		target(owner, "month", "2031-05", "5000", this.manager).andExpect(status().is3xxRedirection());
 		String page = ok(get("/targets?year=2031"), this.rep);
-		assertThat(page).contains("2031-05").contains("5,000");
-		assertThat(ok(get("/targets?year=2031"), this.stranger)).doesNotContain("2031-05");
+		assertThat(page).contains("May 2031").contains("5,000");
+		assertThat(ok(get("/targets?year=2031"), this.stranger)).doesNotContain("May 2031");
 		send(post("/targets/999999999/delete"), this.manager).andExpect(status().isNotFound());
 	}
 
@@ -320,6 +320,11 @@ class HomeDashboardControllerTests {
 			.contains("12,345.67")
 			.contains("7,500.50")
 			.doesNotContain(">50.00<");
+		String german = this.mvc.perform(get("/targets?year=2032").header("Accept-Language", "de").with(as(this.rep)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(german).contains("50.000,00").contains("Mai 2032").doesNotContain(">2032-05<");
 	}
 
 	private ResultActions target(String owner, String type, String period, String amount, Person person)
