@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * The pages' answer to a record that does not exist or that the user may not see: the
@@ -126,6 +127,15 @@ class PageExceptionHandler {
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String unbindable(HttpServletRequest request, Model model) {
 		return page(request, model, HttpStatus.BAD_REQUEST, this.messages.get("error.bad_request"));
+	}
+
+	/**
+	 * An upload over the size a page takes: a page that says so, not an empty answer.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	@ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+	String tooLarge(HttpServletRequest request, Model model) {
+		return page(request, model, HttpStatus.CONTENT_TOO_LARGE, this.messages.get("error.upload_too_large"));
 	}
 
 	private static String page(HttpServletRequest request, Model model, HttpStatus status, String message) {

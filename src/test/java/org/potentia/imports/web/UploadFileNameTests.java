@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The CSV import's upload with odd file names (issue 11): through Tomcat, a name with a
  * NUL is refused with a message and nothing kept; other control characters, folders and
- * the like are cleaned from the name that is kept; an unknown module is 404.
+ * the like are cleaned from the name that is kept; a long name is taken; a file over the
+ * size limit gets a page saying so; an unknown module is 404.
  */
 @PotentiaTest
 class UploadFileNameTests {
@@ -94,6 +95,31 @@ class UploadFileNameTests {
 
 		assertThat(this.imports.recent("accounts", this.rep.currentUser())).extracting(ImportJob::fileName)
 			.containsExactly("acme.csv");
+	}
+
+	@Test
+	void aLongFileNameIsTaken() {
+		WebSession session = WebSession.signIn(this.port, this.rep);
+		String csrf = WebSession.csrfToken(session.get("/import/accounts").body());
+
+		Answer answer = session.postMultipart("/import/accounts", List.of(Map.entry("_csrf", csrf)), "file",
+				("q\"".repeat(150) + ".csv").getBytes(StandardCharsets.UTF_8), "text/csv", CSV);
+
+		assertThat(answer.status()).isEqualTo(302);
+		assertThat(this.imports.recent("accounts", this.rep.currentUser())).hasSize(1);
+	}
+
+	@Test
+	void aFileOverTheLimitIsRefusedWithAPage() {
+		WebSession session = WebSession.signIn(this.port, this.rep);
+		String csrf = WebSession.csrfToken(session.get("/import/accounts").body());
+
+		Answer answer = session.postMultipart("/import/accounts", List.of(Map.entry("_csrf", csrf)), "file",
+				"big.csv".getBytes(StandardCharsets.UTF_8), "text/csv", new byte[50 * 1024 * 1024 + 1]);
+
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(answer.body()).contains("The file is too large: a page takes files of up to 50 MB.");
+		assertThat(this.imports.recent("accounts", this.rep.currentUser())).isEmpty();
 	}
 
 	@Test
