@@ -3,6 +3,7 @@ package org.potentia.platform;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,14 @@ public class Messages {
 			return String.valueOf(error.arguments()[0]);
 		}
 		return get(error.messageKey(), error.arguments());
+	}
+
+	/**
+	 * A message of Spring's, such as a form value that could not be bound, in the user's
+	 * language.
+	 */
+	public String get(MessageSourceResolvable resolvable) {
+		return this.source.getMessage(resolvable, locale());
 	}
 
 	public Locale locale() {

@@ -41,6 +41,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -124,9 +125,12 @@ class ReportBuilderController {
 	 * Runs, exports or saves the report of the form, as the button pressed says.
 	 */
 	@PostMapping("/run")
-	String run(@ModelAttribute("form") ReportForm form, @RequestParam(defaultValue = "run") String action,
-			CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes redirect)
-			throws IOException {
+	String run(@ModelAttribute("form") ReportForm form, BindingResult binding,
+			@RequestParam(defaultValue = "run") String action, CurrentUser user, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+		if (binding.hasErrors()) {
+			return unbound(null, form, binding, user, model);
+		}
 		return act(null, form, action, user, model, response, redirect);
 	}
 
@@ -154,10 +158,13 @@ class ReportBuilderController {
 	}
 
 	@PostMapping("/{id}")
-	String update(@PathVariable long id, @ModelAttribute("form") ReportForm form,
+	String update(@PathVariable long id, @ModelAttribute("form") ReportForm form, BindingResult binding,
 			@RequestParam(defaultValue = "run") String action, CurrentUser user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		this.saved.editable(id, user);
+		if (binding.hasErrors()) {
+			return unbound(id, form, binding, user, model);
+		}
 		return act(id, form, action, user, model, response, redirect);
 	}
 
@@ -295,6 +302,19 @@ class ReportBuilderController {
 			model.addAttribute("errors", errors);
 			return builder(form, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null, model);
 		}
+	}
+
+	/**
+	 * The form again, with what could not be read (a row limit that is no whole number)
+	 * named beside the rest of what was typed.
+	 */
+	private String unbound(Long id, ReportForm form, BindingResult binding, CurrentUser user, Model model) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (org.springframework.validation.FieldError error : binding.getFieldErrors()) {
+			errors.put(error.getField(), this.messages.get(error));
+		}
+		model.addAttribute("errors", errors);
+		return builder(form, (id != null) ? ReportForm.heading(this.saved.editable(id, user)) : null, model);
 	}
 
 	private String builder(ReportForm form, Map<String, Object> report, ReportQuery run, CurrentUser user,

@@ -160,6 +160,26 @@ class ReportBuilderControllerTests {
 	}
 
 	@Test
+	void aRowLimitThatIsNoNumberIsNamedAndTheFormKept() throws Exception {
+		String html = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.header("Accept-Language", "de")
+				.param("module", "potentials")
+				.param("name", "Mein Bericht")
+				.param("columns[0].expression", "name")
+				.param("limit", "1e400")
+				.param("action", "run"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"report-errors\"")
+			.contains("Zeilengrenze: Geben Sie eine ganze Zahl ein.")
+			.contains("value=\"Mein Bericht\"");
+	}
+
+	@Test
 	void aBadReportIsAMessageOnThePage() throws Exception {
 		String html = this.mvc
 			.perform(post("/reports/custom/run").with(as(this.rep))
