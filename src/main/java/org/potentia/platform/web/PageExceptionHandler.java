@@ -131,10 +131,12 @@ class PageExceptionHandler {
 
 	/**
 	 * An upload over the size a page takes: a page that says so, not an empty answer.
+	 * (The status is set on the response, not declared: the API's description would
+	 * otherwise list a 413 for every operation.)
 	 */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	@ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
-	String tooLarge(HttpServletRequest request, Model model) {
+	String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		return page(request, model, HttpStatus.CONTENT_TOO_LARGE, this.messages.get("error.upload_too_large"));
 	}
 
