@@ -18,6 +18,8 @@ public final class Amounts {
 
 	private static final Pattern DIGITS = Pattern.compile("\\d*");
 
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f']");
+
 	private Amounts() {
 	}
 
@@ -29,7 +31,7 @@ public final class Amounts {
 		if (text == null) {
 			return null;
 		}
-		String plain = text.strip().replaceAll("[\\s\\u00a0\\u202f']", "");
+		String plain = SPACES.matcher(text.strip()).replaceAll("");
 		String sign = (plain.startsWith("-") || plain.startsWith("+")) ? plain.substring(0, 1) : "";
 		String number = plain.substring(sign.length());
 		char grouping = (DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',') ? '.' : ',';

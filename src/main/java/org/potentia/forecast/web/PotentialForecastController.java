@@ -15,6 +15,7 @@ import org.potentia.forecast.Schedule;
 import org.potentia.forecast.ScheduleSpread;
 import org.potentia.pipeline.BusinessArea;
 import org.potentia.pipeline.PipelineService;
+import org.potentia.platform.Amounts;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.FieldError;
 import org.potentia.platform.Messages;
@@ -126,7 +127,7 @@ class PotentialForecastController {
 		BigDecimal amount = null;
 		if (schedule == Schedule.MONTHLY && spread.getAmount() != null && !spread.getAmount().isBlank()) {
 			try {
-				amount = new BigDecimal(PotentialForecastGridForm.normalise(spread.getAmount(), locale));
+				amount = new BigDecimal(Amounts.normalise(spread.getAmount(), locale));
 			}
 			catch (NumberFormatException ex) {
 				errors.put("amount", this.messages.get("error.forecast.amount_invalid"));

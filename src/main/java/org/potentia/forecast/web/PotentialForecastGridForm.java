@@ -43,19 +43,10 @@ public class PotentialForecastGridForm {
 		return (separator == '.') ? text : text.replace('.', separator);
 	}
 
-	/**
-	 * An amount typed in the user's language back to a plain decimal: grouping marks go,
-	 * the language's decimal mark becomes a point. Anything else is left for the service
-	 * to refuse.
-	 */
-	static String normalise(String text, Locale locale) {
-		return Amounts.normalise(text, locale);
-	}
-
 	List<PotentialForecastEntry> entries(Locale locale) {
 		return this.rows.stream()
 			.map((row) -> new PotentialForecastEntry(row.getId(), row.getVersion(), row.getMonth(),
-					row.getBusinessAreaId(), normalise(row.getAmount(), locale)))
+					row.getBusinessAreaId(), Amounts.normalise(row.getAmount(), locale)))
 			.toList();
 	}
 
