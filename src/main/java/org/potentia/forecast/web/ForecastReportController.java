@@ -20,6 +20,7 @@ import org.potentia.forecast.ForecastFigures.Scope;
 import org.potentia.identity.IdentityService;
 import org.potentia.pipeline.PipelineService;
 import org.potentia.platform.csv.TableWriter;
+import org.potentia.platform.web.Cells;
 import org.potentia.platform.security.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -161,8 +162,8 @@ class ForecastReportController {
 		model.addAttribute("limit", AccountForecastTabController.DRILL_LIMIT);
 		model.addAttribute("figure", chosenFigure);
 		model.addAttribute("title",
-				text("report.forecast", locale) + " · " + request.year()
-						+ ((request.quarter() != null) ? " Q" + request.quarter() : "")
+				text("report.forecast", locale) + " · " + ((request.quarter() != null)
+						? Cells.quarter(LocalDate.of(request.year(), request.quarter() * 3, 1)) : request.year())
 						+ ((chosenCurrency != null) ? " · " + chosenCurrency : ""));
 		model.addAttribute("back", request.path("/reports/forecast", Map.of()));
 		return "forecast/drill";

@@ -95,6 +95,13 @@ public class Cells {
 		return (month != null) ? month.format(DateTimeFormatter.ofPattern("MMM yyyy", locale)) : "";
 	}
 
+	/**
+	 * The quarter a day falls in as the pages write it, in either language: "Q1 2026".
+	 */
+	public static String quarter(LocalDate day) {
+		return "Q" + ((day.getMonthValue() - 1) / 3 + 1) + " " + day.getYear();
+	}
+
 	public String money(BigDecimal amount, Locale locale) {
 		NumberFormat format = NumberFormat.getNumberInstance(locale);
 		format.setMinimumFractionDigits(2);

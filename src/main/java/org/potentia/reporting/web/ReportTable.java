@@ -190,7 +190,7 @@ public record ReportTable(List<String> headings, List<Boolean> numeric, List<Row
 		if (field.bucket() != null && value instanceof LocalDate date) {
 			return switch (field.bucket()) {
 				case YEAR -> String.valueOf(date.getYear());
-				case QUARTER -> date.getYear() + " Q" + ((date.getMonthValue() - 1) / 3 + 1);
+				case QUARTER -> Cells.quarter(date);
 				case MONTH -> cells.month(YearMonth.from(date), locale);
 				default -> cells.date(date, locale);
 			};

@@ -211,7 +211,9 @@ class ForecastPagesTests {
 		String href = report.select("#forecast-table-EUR tbody td[data-figure=budget]").attr("data-href");
 		assertThat(report.select("#forecast-table-EUR tbody td[data-figure=budget] a").attr("href")).isEqualTo(href);
 		assertThat(href).contains("value=" + this.rep.id()).contains("figure=budget");
-		assertThat(page(href, this.admin, false).getElementById("drill-table").text()).contains(this.tag + " Account");
+		Document drill = page(href, this.admin, false);
+		assertThat(drill.getElementById("drill-table").text()).contains(this.tag + " Account");
+		assertThat(drill.select("h1 span").text()).contains("· Q1 " + YEAR);
 		assertThat(page("/reports", this.rep, false).getElementById("report-forecast")).isNotNull();
 		Document accuracy = page("/reports/forecast-accuracy?area=" + this.software, this.rep, false);
 		assertThat(accuracy.getElementById("accuracy-cut-offs")).isNotNull();

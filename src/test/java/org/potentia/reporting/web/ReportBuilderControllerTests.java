@@ -159,6 +159,32 @@ class ReportBuilderControllerTests {
 		}
 	}
 
+	/**
+	 * A quarter's bucket reads as the other pages write quarters (targets, the forecast
+	 * report): "Q1 2025", in either language.
+	 */
+	@Test
+	void aQuarterIsWrittenAsThePagesWriteQuarters() throws Exception {
+		String html = this.mvc
+			.perform(post("/reports/custom/run").with(as(this.rep))
+				.with(csrf())
+				.header("Accept-Language", "de")
+				.param("module", "potentials")
+				.param("columns[0].expression", "amount")
+				.param("columns[0].aggregate", "sum")
+				.param("filter", filter())
+				.param("group1", "expected_close_date")
+				.param("bucket1", "quarter")
+				.param("view", "table")
+				.param("action", "run"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(org.jsoup.Jsoup.parse(html).select("#report-table tr[data-g1]").eachAttr("data-g1"))
+			.containsExactly("Q1 2025");
+	}
+
 	@Test
 	void aRowLimitThatIsNoNumberIsNamedAndTheFormKept() throws Exception {
 		String html = this.mvc
