@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.potentia.imports.ImportJob.Status;
+import org.potentia.platform.Amounts;
 import org.potentia.platform.ConflictException;
 import org.potentia.platform.DatabaseFailures;
 import org.potentia.platform.FieldError;
@@ -430,7 +431,7 @@ class CsvImporter {
 					case DATE -> date(text);
 					case DATETIME -> Values.convert(field, text);
 					case ID, INTEGER -> Long.valueOf(text.replace(" ", ""));
-					case DECIMAL, MONEY, PERCENT -> new BigDecimal(number(text));
+					case DECIMAL, MONEY, PERCENT -> new BigDecimal(Amounts.normalise(text, this.locale));
 					case RELATION -> relation(field, text);
 					default -> text;
 				};
@@ -478,20 +479,6 @@ class CsvImporter {
 			catch (DateTimeParseException ex) {
 				return LocalDate.parse(text, GERMAN_DATE);
 			}
-		}
-
-		/**
-		 * A number written the English ({@code 1,234.5}) or the German way
-		 * ({@code 1.234,5}).
-		 */
-		private String number(String text) {
-			String plain = text.replace(" ", "");
-			int comma = plain.lastIndexOf(',');
-			int dot = plain.lastIndexOf('.');
-			if (comma > dot) {
-				return plain.replace(".", "").replace(',', '.');
-			}
-			return plain.replace(",", "");
 		}
 
 		/**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -460,6 +461,39 @@ class AccountFiguresTests {
 			.singleElement()
 			.asString()
 			.startsWith("12");
+	}
+
+	/**
+	 * An import reads amounts as the pages' amount fields do, in the language of the user
+	 * who runs it: fifty thousand is {@code 50.000} for a German user and {@code 50,000}
+	 * for an English one, and a number with both marks reads the same for both.
+	 */
+	@Test
+	void anImportReadsAmountsInTheUsersLanguage() throws Exception {
+		ImportRuns runs = new ImportRuns(this.imports, "billing");
+		for (String[] expected : new String[][] { { "de", "3", "50.000" }, { "en", "6", "\"50,000\"" } }) {
+			String ext = Names.unique("amt");
+			int month = Integer.parseInt(expected[1]);
+			String csv = "account_id,billing_month,business_area_id,amount,external_id\n";
+			String[] amounts = { expected[2], "\"1,234.50\"", "\"1.234,50\"" };
+			for (int i = 0; i < amounts.length; i++) {
+				csv += this.account + "," + LocalDate.of(2026, month + i, 1) + "," + this.area + "," + amounts[i] + ","
+						+ ext + (char) ('a' + i) + "\n";
+			}
+			org.springframework.context.i18n.LocaleContextHolder.setLocale(Locale.forLanguageTag(expected[0]));
+			try {
+				ImportJob job = runs.run(runs.upload(csv, this.rep.currentUser()), false, this.rep.currentUser());
+				assertThat(this.imports.errors(job)).as(expected[0]).isEmpty();
+			}
+			finally {
+				org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+			}
+			assertThat(this.jdbc
+				.sql("SELECT CAST(amount AS VARCHAR(20)) FROM billing WHERE external_id LIKE ? ORDER BY external_id")
+				.param(ext + "%")
+				.query(String.class)
+				.list()).as(expected[0]).containsExactly("50000.00", "1234.50", "1234.50");
+		}
 	}
 
 	@Test
