@@ -147,8 +147,12 @@ public class RecordQueries {
 	/**
 	 * A window of the records the user may see that match the filter, with only the given
 	 * fields' values (no display names or labels): for feeds that page by offset and
-	 * choose their columns, such as the OData feed. One statement, in the same two steps
-	 * as a list's page: the window's ids first, then their columns.
+	 * choose their columns, such as the OData feed. One statement with the visibility
+	 * rule inside, in one of two shapes. Up to an offset of one window the rows are read
+	 * straight in the sort order, so that an index that serves the filter and the order
+	 * ends the scan after the window; skipping reads at most as many rows again. Further
+	 * on, as a list's page does, the window's ids come first (from indexes alone where
+	 * they cover the filter and the order), then only those rows are read.
 	 * @param filter a condition over alias {@code t}; the visibility rule is added
 	 * @param sort the sort in API syntax, or null for the module's default
 	 * @param offset how many matching rows to skip
@@ -159,21 +163,22 @@ public class RecordQueries {
 			int limit, List<Field> fields, CurrentUser user) {
 		SqlCondition where = where(module, filter, null, user);
 		String order = String.join(", ", orderBy(module, sort));
-		String ids = "SELECT t.id" + from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY " + order
-				+ " LIMIT ? OFFSET ?";
 		List<String> columns = new ArrayList<>();
 		for (Field field : fields) {
 			columns.add("t." + field.column() + " AS \"" + field.name() + "\"");
 		}
-		String sql = "SELECT " + String.join(", ", columns) + " FROM " + module.table() + " t JOIN (" + ids
-				+ ") page_ids ON page_ids.id = t.id ORDER BY " + order;
+		String matching = from(module, where.relations()) + " WHERE " + where.sql() + " ORDER BY " + order
+				+ " LIMIT ? OFFSET ?";
+		String sql = (offset <= limit) ? "SELECT " + String.join(", ", columns) + matching
+				: "SELECT " + String.join(", ", columns) + " FROM " + module.table() + " t JOIN (SELECT t.id" + matching
+						+ ") page_ids ON page_ids.id = t.id ORDER BY " + order;
 		List<Object> parameters = new ArrayList<>(where.parameters());
 		parameters.add(limit);
 		parameters.add(offset);
 		return this.jdbc.sql(sql).params(parameters).query((rs, rowNum) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
-			for (Field field : fields) {
-				row.put(field.name(), read(rs, field));
+			for (int i = 0; i < fields.size(); i++) {
+				row.put(fields.get(i).name(), read(rs, i + 1, fields.get(i)));
 			}
 			return row;
 		}).list();
@@ -622,7 +627,14 @@ public class RecordQueries {
 	}
 
 	private static Object read(ResultSet rs, Field field) throws SQLException {
-		String column = field.name();
+		return read(rs, rs.findColumn(field.name()), field);
+	}
+
+	/**
+	 * A field's value from the result's column at the index (from 1), in the field's Java
+	 * type.
+	 */
+	private static Object read(ResultSet rs, int column, Field field) throws SQLException {
 		return switch (field.type()) {
 			// Not getObject(column, Long.class): PostgreSQL's driver refuses that for
 			// int4 columns (a stage's sort order).

@@ -304,6 +304,11 @@ class ODataFeedTests {
 		assertThat(mine(this.repC)).containsExactlyElementsOf(teamC);
 		assertThat(mine(this.manager)).containsExactlyElementsOf(teamA);
 		assertThat(mine(this.admin)).hasSize(8);
+		// Further into the answer, where a page's ids are found first and then read.
+		URI further = potentials().filter("startswith(name,'" + this.tag + "')").orderBy("name").skip(4).top(3).build();
+		assertThat(names(read(this.manager, further))).containsExactly(this.tag + "-a5");
+		assertThat(names(read(this.admin, further))).containsExactly(this.tag + "-a5", this.tag + "-c1",
+				this.tag + "-c2");
 
 		// A count, and a record asked for by key, see no more.
 		URI counted = potentials().filter("startswith(name,'" + this.tag + "')").count(true).top(0).build();
