@@ -3,7 +3,9 @@ package org.potentia.reporting.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
+import org.potentia.platform.ValidationException;
 import org.potentia.reporting.ReportQuery;
 import org.potentia.reporting.ReportQuery.Aggregate;
 import org.potentia.reporting.ReportQuery.Column;
@@ -137,9 +139,25 @@ public class ReportForm {
 		return new ReportQuery(this.module, result, blankToNull(this.filter), groups, orders, this.limit);
 	}
 
+	/**
+	 * The report's name, folder, sharing, view and schedule as saved.
+	 * @throws ValidationException for a sharing, view or schedule that the form does not
+	 * offer
+	 */
 	SavedReports.Details details() {
-		return new SavedReports.Details(this.name, this.folder, SavedReport.Sharing.of(this.sharing), null,
-				ReportView.of(this.view), ReportSchedule.of(this.schedule), this.recipients);
+		return new SavedReports.Details(this.name, this.folder,
+				offered("sharing", this.sharing, SavedReport.Sharing.values(), SavedReport.Sharing::code), null,
+				offered("view", this.view, ReportView.values(), ReportView::code),
+				offered("schedule", this.schedule, ReportSchedule.values(), ReportSchedule::code), this.recipients);
+	}
+
+	private static <T> T offered(String field, String code, T[] choices, Function<T, String> codeOf) {
+		for (T choice : choices) {
+			if (codeOf.apply(choice).equals(code)) {
+				return choice;
+			}
+		}
+		throw ValidationException.of(field, "report.custom.not_offered", code);
 	}
 
 	public Long getVersion() {

@@ -205,6 +205,39 @@ class ReportBuilderControllerTests {
 			.contains("value=\"Mein Bericht\"");
 	}
 
+	/**
+	 * A sharing, view or schedule that the form does not offer is named, the form kept,
+	 * and nothing saved; it is not quietly replaced by another choice.
+	 */
+	@Test
+	void aChoiceTheFormDoesNotOfferIsNamedAndNothingSaved() throws Exception {
+		for (String[] choice : new String[][] { { "sharing", "world", "Geteilt mit" },
+				{ "schedule", "hourly", "Per E-Mail senden" }, { "view", "<b>3d</b>", "Ansicht" } }) {
+			String name = Names.unique("Bericht");
+			String html = this.mvc
+				.perform(post("/reports/custom/run").with(as(this.rep))
+					.with(csrf())
+					.header("Accept-Language", "de")
+					.param("module", "potentials")
+					.param("name", name)
+					.param("columns[0].expression", "name")
+					.param(choice[0], choice[1])
+					.param("action", "save"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(org.jsoup.Jsoup.parse(html).getElementById("report-errors").text()).as(choice[0])
+				.isEqualTo(choice[2] + ": \u201e" + choice[1]
+						+ "\u201c ist keine der Auswahlm\u00f6glichkeiten des Formulars.");
+			assertThat(html).contains("value=\"" + name + "\"");
+			assertThat(
+					this.jdbc.sql("SELECT COUNT(*) FROM reports WHERE name = ?").param(name).query(Long.class).single())
+				.as(choice[0])
+				.isZero();
+		}
+	}
+
 	@Test
 	void aBadReportIsAMessageOnThePage() throws Exception {
 		String html = this.mvc
