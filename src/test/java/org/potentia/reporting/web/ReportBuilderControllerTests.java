@@ -103,25 +103,37 @@ class ReportBuilderControllerTests {
 		return user(this.users.loadUserByUsername(person.username()));
 	}
 
+	/**
+	 * The builder's form as the person posts it; the test adds the fields.
+	 */
+	private MockHttpServletRequestBuilder run(Person person) {
+		return post("/reports/custom/run").with(as(person)).with(csrf());
+	}
+
+	/**
+	 * The page answered to the request (200).
+	 */
+	private String page(MockHttpServletRequestBuilder form) throws Exception {
+		return this.mvc.perform(form)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	@Test
 	void theBuilderRunsAGroupedReportWithSubtotalsAndDrillDownLinks() throws Exception {
-		MvcResult result = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.param("module", "potentials")
-				.param("columns[0].expression", "amount")
-				.param("columns[0].aggregate", "sum")
-				.param("columns[1].expression", "id")
-				.param("columns[1].aggregate", "count")
-				.param("filter", filter())
-				.param("group1", "stage_id")
-				.param("group2", "expected_close_date")
-				.param("bucket2", "month")
-				.param("view", "stacked_bar")
-				.param("action", "run"))
-			.andExpect(status().isOk())
-			.andReturn();
-		String html = result.getResponse().getContentAsString();
+		String html = page(run(this.rep).param("module", "potentials")
+			.param("columns[0].expression", "amount")
+			.param("columns[0].aggregate", "sum")
+			.param("columns[1].expression", "id")
+			.param("columns[1].aggregate", "count")
+			.param("filter", filter())
+			.param("group1", "stage_id")
+			.param("group2", "expected_close_date")
+			.param("bucket2", "month")
+			.param("view", "stacked_bar")
+			.param("action", "run"));
 		assertThat(html).contains("id=\"report-chart\"", "data-view=\"stacked_bar\"", "report-subtotal", "report-total")
 			.contains("300.25", "350.25")
 			.doesNotContain("9,999.00")
@@ -137,22 +149,15 @@ class ReportBuilderControllerTests {
 	void aMonthIsWrittenInTheUsersLanguage() throws Exception {
 		for (String[] expected : new String[][] { { "de", "Jan. 2025", "Feb. 2025" },
 				{ "en", "Jan 2025", "Feb 2025" } }) {
-			String html = this.mvc
-				.perform(post("/reports/custom/run").with(as(this.rep))
-					.with(csrf())
-					.header("Accept-Language", expected[0])
-					.param("module", "potentials")
-					.param("columns[0].expression", "amount")
-					.param("columns[0].aggregate", "sum")
-					.param("filter", filter())
-					.param("group1", "expected_close_date")
-					.param("bucket1", "month")
-					.param("view", "bar")
-					.param("action", "run"))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			String html = page(run(this.rep).header("Accept-Language", expected[0])
+				.param("module", "potentials")
+				.param("columns[0].expression", "amount")
+				.param("columns[0].aggregate", "sum")
+				.param("filter", filter())
+				.param("group1", "expected_close_date")
+				.param("bucket1", "month")
+				.param("view", "bar")
+				.param("action", "run"));
 			assertThat(org.jsoup.Jsoup.parse(html).select("#report-table tr[data-g1]").eachAttr("data-g1"))
 				.as(expected[0])
 				.containsExactly(expected[1], expected[2]);
@@ -165,41 +170,27 @@ class ReportBuilderControllerTests {
 	 */
 	@Test
 	void aQuarterIsWrittenAsThePagesWriteQuarters() throws Exception {
-		String html = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.header("Accept-Language", "de")
-				.param("module", "potentials")
-				.param("columns[0].expression", "amount")
-				.param("columns[0].aggregate", "sum")
-				.param("filter", filter())
-				.param("group1", "expected_close_date")
-				.param("bucket1", "quarter")
-				.param("view", "table")
-				.param("action", "run"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String html = page(run(this.rep).header("Accept-Language", "de")
+			.param("module", "potentials")
+			.param("columns[0].expression", "amount")
+			.param("columns[0].aggregate", "sum")
+			.param("filter", filter())
+			.param("group1", "expected_close_date")
+			.param("bucket1", "quarter")
+			.param("view", "table")
+			.param("action", "run"));
 		assertThat(org.jsoup.Jsoup.parse(html).select("#report-table tr[data-g1]").eachAttr("data-g1"))
 			.containsExactly("Q1 2025");
 	}
 
 	@Test
 	void aRowLimitThatIsNoNumberIsNamedAndTheFormKept() throws Exception {
-		String html = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.header("Accept-Language", "de")
-				.param("module", "potentials")
-				.param("name", "Mein Bericht")
-				.param("columns[0].expression", "name")
-				.param("limit", "1e400")
-				.param("action", "run"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = page(run(this.rep).header("Accept-Language", "de")
+			.param("module", "potentials")
+			.param("name", "Mein Bericht")
+			.param("columns[0].expression", "name")
+			.param("limit", "1e400")
+			.param("action", "run"));
 		assertThat(html).contains("id=\"report-errors\"")
 			.contains("Zeilengrenze: Geben Sie eine ganze Zahl ein.")
 			.contains("value=\"Mein Bericht\"");
@@ -211,68 +202,49 @@ class ReportBuilderControllerTests {
 	 */
 	@Test
 	void aChoiceTheFormDoesNotOfferIsNamedAndNothingSaved() throws Exception {
-		for (String[] choice : new String[][] { { "sharing", "world", "Geteilt mit" },
-				{ "schedule", "hourly", "Per E-Mail senden" }, { "view", "<b>3d</b>", "Ansicht" } }) {
+		for (String[] choice : new String[][] {
+				{ "de", "sharing", "world",
+						"Geteilt mit: \u201eworld\u201c ist keine der Auswahlm\u00f6glichkeiten des Formulars." },
+				{ "de", "schedule", "hourly",
+						"Per E-Mail senden: \u201ehourly\u201c ist keine der Auswahlm\u00f6glichkeiten des Formulars." },
+				{ "de", "view", "<b>3d</b>",
+						"Ansicht: \u201e<b>3d</b>\u201c ist keine der Auswahlm\u00f6glichkeiten des Formulars." },
+				{ "en", "sharing", "world", "Shared with: \"world\" is not one of the choices the form offers." } }) {
 			String name = Names.unique("Bericht");
-			String html = this.mvc
-				.perform(post("/reports/custom/run").with(as(this.rep))
-					.with(csrf())
-					.header("Accept-Language", "de")
-					.param("module", "potentials")
-					.param("name", name)
-					.param("columns[0].expression", "name")
-					.param(choice[0], choice[1])
-					.param("action", "save"))
-				.andExpect(status().isOk())
-				.andReturn()
-				.getResponse()
-				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-			assertThat(org.jsoup.Jsoup.parse(html).getElementById("report-errors").text()).as(choice[0])
-				.isEqualTo(choice[2] + ": \u201e" + choice[1]
-						+ "\u201c ist keine der Auswahlm\u00f6glichkeiten des Formulars.");
-			assertThat(html).contains("value=\"" + name + "\"");
+			String html = page(run(this.rep).header("Accept-Language", choice[0])
+				.param("module", "potentials")
+				.param("name", name)
+				.param("columns[0].expression", "name")
+				.param(choice[1], choice[2])
+				.param("action", "save"));
+			assertThat(org.jsoup.Jsoup.parse(html).getElementById("report-errors").text()).isEqualTo(choice[3]);
+			assertThat(html).contains("value=\"" + name + "\"").doesNotContain("<b>3d</b>");
 			assertThat(
 					this.jdbc.sql("SELECT COUNT(*) FROM reports WHERE name = ?").param(name).query(Long.class).single())
-				.as(choice[0])
+				.as(choice[1])
 				.isZero();
 		}
 	}
 
 	@Test
 	void aBadReportIsAMessageOnThePage() throws Exception {
-		String html = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.param("module", "potentials")
-				.param("columns[0].expression", "name")
-				.param("columns[0].aggregate", "sum")
-				.param("action", "run"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = page(run(this.rep).param("module", "potentials")
+			.param("columns[0].expression", "name")
+			.param("columns[0].aggregate", "sum")
+			.param("action", "run"));
 		assertThat(html).contains("id=\"report-problem\"").contains("is not a number");
 		String deep = "{\"$not\":".repeat(1000) + "{\"name\":\"x\"}" + "}".repeat(1000);
-		String refused = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.param("module", "potentials")
-				.param("columns[0].expression", "name")
-				.param("filter", deep)
-				.param("action", "run"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String refused = page(run(this.rep).param("module", "potentials")
+			.param("columns[0].expression", "name")
+			.param("filter", deep)
+			.param("action", "run"));
 		assertThat(refused).contains("id=\"report-problem\"");
 	}
 
 	@Test
 	void aSavedReportIsShownExportedAndChangedOnlyByItsOwner() throws Exception {
 		MvcResult saving = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.param("module", "potentials")
+			.perform(run(this.rep).param("module", "potentials")
 				.param("columns[0].expression", "name")
 				.param("columns[1].expression", "amount")
 				.param("columns[2].expression", "expected_close_date")
@@ -287,11 +259,7 @@ class ReportBuilderControllerTests {
 			.andReturn();
 		String location = saving.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/reports/custom/");
-		String html = this.mvc.perform(get(location).with(as(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = page(get(location).with(as(this.rep)));
 		assertThat(html).contains("My pipeline", "id=\"edit-report\"", "200.00");
 		assertThat(this.mvc.perform(get("/reports/custom").with(as(this.otherRep)))
 			.andReturn()
@@ -336,16 +304,9 @@ class ReportBuilderControllerTests {
 
 	@Test
 	void anotherModuleStartsAfreshAndAnEditedReportIsSavedAgain() throws Exception {
-		String accounts = this.mvc
-			.perform(post("/reports/custom/run").with(as(this.rep))
-				.with(csrf())
-				.param("module", "accounts")
-				.param("columns[0].expression", "amount")
-				.param("action", "module"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String accounts = page(run(this.rep).param("module", "accounts")
+			.param("columns[0].expression", "amount")
+			.param("action", "module"));
 		assertThat(accounts).contains("value=\"owner.name\"", "value=\"city\"").doesNotContain("id=\"report-problem\"");
 		ReportQuery query = new ReportQuery("potentials",
 				List.of(new ReportQuery.Column("amount", ReportQuery.Aggregate.SUM, "total")), filter(),
@@ -353,11 +314,7 @@ class ReportBuilderControllerTests {
 		SavedReport report = this.saved.create(
 				new SavedReports.Details("Before", "A", SavedReport.Sharing.PRIVATE, null, ReportView.PIE), query,
 				this.rep.currentUser());
-		String form = this.mvc.perform(get("/reports/custom/" + report.getId() + "/edit").with(as(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String form = page(get("/reports/custom/" + report.getId() + "/edit").with(as(this.rep)));
 		assertThat(form).contains("value=\"Before\"");
 		this.mvc
 			.perform(post("/reports/custom/" + report.getId()).with(as(this.rep))
@@ -378,11 +335,7 @@ class ReportBuilderControllerTests {
 		assertThat(changed.getView()).isEqualTo(ReportView.FUNNEL);
 		assertThat(changed.getSharing()).isEqualTo(SavedReport.Sharing.TEAM);
 		assertThat(changed.getTeamId()).isEqualTo(this.rep.teamId());
-		String shown = this.mvc.perform(get("/reports/custom/" + report.getId()).with(as(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String shown = page(get("/reports/custom/" + report.getId()).with(as(this.rep)));
 		assertThat(shown).contains("data-view=\"funnel\"", "Test " + this.rep.username(), "350.25");
 	}
 
@@ -399,21 +352,13 @@ class ReportBuilderControllerTests {
 		SavedReport report = this.saved.create(
 				new SavedReports.Details("Shared", null, SavedReport.Sharing.EVERYONE, null, ReportView.BAR), query,
 				this.rep.currentUser());
-		String opened = this.mvc.perform(get("/reports/custom/" + report.getId() + "/edit").with(as(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String opened = page(get("/reports/custom/" + report.getId() + "/edit").with(as(this.rep)));
 		String version = inputValue(opened, "version");
 		assertThat(version).isEqualTo(String.valueOf(report.getVersion()));
 		this.mvc.perform(save(report, this.admin, version, "Renamed by the admin"))
 			.andExpect(status().is3xxRedirection());
 
-		String refused = this.mvc.perform(save(report, this.rep, version, "Renamed by the owner"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String refused = page(save(report, this.rep, version, "Renamed by the owner"));
 
 		assertThat(refused).contains("id=\"conflict\"", Texts.STALE);
 		assertThat(inputValue(refused, "name")).isEqualTo("Renamed by the owner");
@@ -472,11 +417,7 @@ class ReportBuilderControllerTests {
 				this.rep.currentUser());
 		this.mvc.perform(get("/reports/custom/" + report.getId()).with(as(this.otherRep)))
 			.andExpect(status().isNotFound());
-		String page = this.mvc.perform(get("/reports/custom/" + report.getId()).with(as(this.rep)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = page(get("/reports/custom/" + report.getId()).with(as(this.rep)));
 		assertThat(page).contains("data-view=\"bar\"");
 		String drill = this.mvc
 			.perform(get("/reports/custom/drill").with(as(this.rep))
